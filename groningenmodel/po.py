@@ -113,7 +113,9 @@ def fill(path: Path, translations: dict[str, str | list[str]]) -> int:
         value = translations[e.msgid]
         lines = block.split("\n")
         first_msgstr = next(i for i, ln in enumerate(lines) if ln.startswith("msgstr"))
-        head = [ln.replace(", fuzzy", "") if ln.startswith("#,") else ln for ln in lines[:first_msgstr]]
+        head = [
+            ln.replace(", fuzzy", "") if ln.startswith("#,") else ln for ln in lines[:first_msgstr]
+        ]
         head = [ln for ln in head if ln.strip() != "#,"]
         if e.msgid_plural is not None:
             vals = value if isinstance(value, list) else [value, value]

@@ -92,7 +92,9 @@ def test_login_by_code(client, roles):
 def test_wrong_passwords_are_throttled(client, roles, settings):
     user = roles["raadslid"]
     codes = [
-        client.post(reverse("account_login"), {"login": user.email, "password": "wrong-password"}).status_code
+        client.post(
+            reverse("account_login"), {"login": user.email, "password": "wrong-password"}
+        ).status_code
         for _ in range(settings.AXES_FAILURE_LIMIT)
     ]
     assert codes[-1] == 429 and 429 not in codes[:-1]

@@ -28,4 +28,6 @@ class Command(BaseCommand):
 
 
 def _dump(e: Any) -> str:
-    return json.dumps(e.msgid if e.msgid_plural is None else [e.msgid, e.msgid_plural], ensure_ascii=False)
+    return json.dumps(
+        e.msgid if e.msgid_plural is None else [e.msgid, e.msgid_plural], ensure_ascii=False
+    )
