@@ -14,10 +14,9 @@ class EuroField(forms.CharField):
     """An amount typed in euros ("1.234,56") → integer cents."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 20)
         kwargs.setdefault("help_text", _("In euros, e.g. 1.250,00"))
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.update({"inputmode": "decimal", "maxlength": "20"})
 
     def to_python(self, value: Any) -> int | None:  # type: ignore[override]
         value = super().to_python(value)
