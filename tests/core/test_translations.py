@@ -16,7 +16,9 @@ def test_every_string_has_a_dutch_translation(tmp_path):
     for name in ["groningenmodel", "templates", "locale", "manage.py", *APPS]:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+            shutil.copytree(
+                src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo")
+            )
         else:
             shutil.copy(src, tmp_path / name)
     missing = []
@@ -27,7 +29,9 @@ def test_every_string_has_a_dutch_translation(tmp_path):
             if not e.translated:
                 missing.append(f"{po.relative_to(tmp_path)}: {e.msgid!r}")
     assert total > 100
-    assert not missing, "untranslated (run make messages, then fill them in):\n" + "\n".join(missing)
+    assert not missing, "untranslated (run make messages, then fill them in):\n" + "\n".join(
+        missing
+    )
 
 
 def test_po_parser_reads_plurals_and_fuzzy(tmp_path):

@@ -25,7 +25,9 @@ def update_catalogues(root: Path) -> list[Path]:
         (root / app / "locale/nl/LC_MESSAGES").mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [*admin, "--ignore=engine", "--ignore=telling", *env_settings],
-            cwd=root / app, check=True, capture_output=True,
+            cwd=root / app,
+            check=True,
+            capture_output=True,
         )
         files.append(root / app / "locale/nl/LC_MESSAGES/django.po")
     return [f for f in files if f.exists()]
