@@ -216,3 +216,8 @@ def test_a_person_can_erase_their_account(client, roles):
     assert not User.objects.filter(pk=resident.pk).exists()
     assert AuditEntry.objects.filter(action="account.erased", object_id=str(resident.pk)).exists()
     assert "_auth_user_id" not in client.session
+
+
+def test_dutch_first_even_for_an_english_browser(client, wijk):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="nl"' in body
