@@ -18,13 +18,13 @@ VOL = {
 
 
 def feiten(archetype: int = 3, **kw):  # type: ignore[no-untyped-def]
-    base = dict(
-        themas=(ThemaFeit("Wijkagenda", archetype, "CWR-budget"),),
-        kompas=dict(VOL),
-        instrumenten=frozenset({"cwr"}),
-        verantwoording_wijk=True,
-        verantwoording_raad=True,
-    )
+    base = {
+        "themas": (ThemaFeit("Wijkagenda", archetype, "CWR-budget"),),
+        "kompas": dict(VOL),
+        "instrumenten": frozenset({"cwr"}),
+        "verantwoording_wijk": True,
+        "verantwoording_raad": True,
+    }
     base.update(kw)
     return Feiten(**base)
 
