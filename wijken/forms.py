@@ -86,7 +86,9 @@ class BoekingForm(forms.Form):
     )
     bedrag = EuroField(label=_("Amount"), required=False)
     datum = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        initial=timezone.localdate,
     )
     categorie = forms.ChoiceField(
         label=_("Category"), choices=Boeking.Categorie.choices, initial=Boeking.Categorie.OVERIG
@@ -150,10 +152,10 @@ class BudgetpotForm(forms.Form):
     naam = forms.CharField(label=_("Name"), max_length=150)
     bron = forms.CharField(label=_("Source of the money"), max_length=200, required=False)
     periode_start = forms.DateField(
-        label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period start"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     periode_eind = forms.DateField(
-        label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period end"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     bedrag_per_inwoner = EuroField(
         label=_("Amount per inhabitant"),

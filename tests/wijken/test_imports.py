@@ -45,7 +45,9 @@ def test_address_import_creates_geography_and_residents(wijk: Any) -> None:
     assert list(adres.inwoners.values_list("geboortejaar", "geslacht")) == [(2001, "x")]
 
     # A second extract replaces the residents of the addresses in it.
-    res2 = adressen_import(bestand=KOP + "9713AB;Nieuwe Straat;1;;Nieuwe buurt;Oosterparkwijk;1950;v\n")
+    res2 = adressen_import(
+        bestand=KOP + "9713AB;Nieuwe Straat;1;;Nieuwe buurt;Oosterparkwijk;1950;v\n"
+    )
     assert res2.ok and res2.aantallen["inwoners_vervangen"] == 2
     a1 = Adres.objects.get(postcode="9713AB", huisnummer=1, toevoeging="")
     assert list(a1.inwoners.values_list("geboortejaar", flat=True)) == [1950]
@@ -142,8 +144,12 @@ def test_kompas_import(wijk: Any, other_wijk: Any) -> None:
     )
     res = kompas_import(bestand=csv)
     assert res.ok, res.fouten
-    assert Meting.objects.get(indicator__code="veiligheid", wijk=wijk, jaar=2024).waarde == Decimal("6.80")
-    assert Meting.objects.get(indicator__code="veiligheid", wijk=None, jaar=2024).waarde == Decimal("7.20")
+    assert Meting.objects.get(indicator__code="veiligheid", wijk=wijk, jaar=2024).waarde == Decimal(
+        "6.80"
+    )
+    assert Meting.objects.get(indicator__code="veiligheid", wijk=None, jaar=2024).waarde == Decimal(
+        "7.20"
+    )
     groen = Indicator.objects.get(code="groen")
     assert groen.hoger_is_beter is True and groen.eenheid == "m2"
     # Re-import replaces the value rather than adding one.
