@@ -10,7 +10,7 @@ import pytest
 from tests.browser import login_by_code, login_staff
 from tests.conftest import assert_accessible, screenshot
 from tests.wijken.factories import make_pot
-from wijken.models import Boeking
+from wijken.models import Boeking, Indicator, Meting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,6 +25,12 @@ def test_staff_edits_dna_and_books_and_resident_sees_it(
     staff = roles["gebiedsteam"]
     with translation.override("nl"):
         pot = make_pot(wijk, toegewezen=500_000, naam="Wijkwethoudersbudget")
+    wijk.stadsdeel.contact_email = "gebiedsteam.oost.lange.naam@groningen.nl"
+    wijk.stadsdeel.save()
+    ind = Indicator.objects.create(code="veiligheid", naam="Ervaren veiligheid", decimalen=1)
+    for i in range(5):
+        Meting.objects.create(indicator=ind, wijk=wijk, jaar=2021 + i, waarde=6.5 + i / 10)
+        Meting.objects.create(indicator=ind, wijk=None, jaar=2021 + i, waarde=7.1)
 
     login_staff(page, staff.email)
     page.goto(page.base_url + wijk.get_absolute_url())
@@ -69,6 +75,7 @@ def test_staff_edits_dna_and_books_and_resident_sees_it(
     page.goto(page.base_url + wijk.get_absolute_url())
     assert page.get_by_text(DNA).is_visible()
     assert page.get_by_role("link", name="DNA bewerken").count() == 0
+    assert page.get_by_role("img", name=re.compile("Ervaren veiligheid")).is_visible()
     assert_accessible(page)
     screenshot(page, "wijken-profiel-bewoner")
 
