@@ -252,7 +252,9 @@ def test_amount_must_be_positive_integer_cents(wijk: Any) -> None:
             boeking_verplichting(pot=pot, bedrag_centen=bad, door=None, omschrijving="x")  # type: ignore[arg-type]
 
 
-def test_erasing_a_staff_account_keeps_the_entry_and_the_team(wijk: Any, roles: dict[str, Any]) -> None:
+def test_erasing_a_staff_account_keeps_the_entry_and_the_team(
+    wijk: Any, roles: dict[str, Any]
+) -> None:
     from groningenmodel.privacy import account_erase
 
     staff = roles["gebiedsteam"]
@@ -274,7 +276,10 @@ def test_database_refuses_raw_updates_and_deletes(wijk: Any) -> None:
         "UPDATE wijken_boeking SET geboekt_door_id = NULL, omschrijving = 'x' WHERE id = %s",
         "DELETE FROM wijken_boeking WHERE id = %s",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cur:
-                cur.execute(sql, [entry.pk])
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cur,
+        ):
+            cur.execute(sql, [entry.pk])
     assert Boeking.objects.get(pk=entry.pk).bedrag_centen == 10_000
