@@ -16,6 +16,7 @@ are fixed, then a final primal LP finds panel probabilities meeting the fixed le
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,10 +31,16 @@ ALGORITHMS = ("leximin", "maximin")
 #: Pricing value may exceed the dual cap by at most this before a column is added.
 CONVERGENCE_TOL = 1e-9
 #: Dual weights above this fix a type at the current level.
-FIX_TOL = 1e-7
+FIX_TOL = 1e-6
 #: Panel probabilities are rounded to multiples of 1/WEIGHT_UNITS before sampling.
 WEIGHT_UNITS = 1_000_000
 _INF = highspy.kHighsInf
+#: Extra columns (one-swap neighbours of the priced panel) added per pricing round.
+NEIGHBOURS = 5
+#: Known panels used as starting points of the local-search pricing heuristic.
+LOCAL_STARTS = 10
+#: One-swap neighbours added per local optimum found by the heuristic.
+LOCAL_NEIGHBOURS = 0
 
 
 @dataclass(frozen=True)
@@ -382,13 +389,136 @@ def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
 # ----------------------------------------------------------------------------- solver
 
 
+class _MaxSupport:
+    """Warm-started LP for an optimal dual solution with maximal support.
+
+    Columns ``y_0..y_{T-1}, mu, u_0..u_{T-1}``; rows: the dual's normalisation row, the
+    dual objective ``mu - sum_fixed f_t y_t <= level`` (optimal face), ``u_t <= y_t``, and
+    the panel rows. Objective ``max sum_unfixed u_t`` with ``0 <= u_t <= 1e-3``: if each
+    of several types can have a positive weight in some optimal dual, a convex
+    combination gives all of them a positive weight at once (strict complementarity, as
+    in Flanigan et al.). The caller verifies the result against all panels (pricing ILP).
+    """
+
+    def __init__(self, t_count: int, unfixed: Sequence[int]) -> None:
+        self.t = t_count
+        h = _new_highs()
+        h.setOptionValue("presolve", "off")
+        n = 2 * t_count + 1
+        ub = np.concatenate([np.full(t_count + 1, _INF), np.zeros(t_count)])
+        ub[[t_count + 1 + i for i in unfixed]] = 1e-3
+        h.addVars(n, np.zeros(n), ub)
+        cost = np.concatenate([np.zeros(t_count + 1), np.ones(t_count)])
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
+        h.addRow(-_INF, 0.0, 1, np.array([t_count], dtype=np.int32), _ones(1))
+        for t in range(t_count):
+            h.addRow(-_INF, 0.0, 2, np.array([t, t_count + 1 + t], dtype=np.int32), np.array([-1.0, 1.0]))
+        self.h = h
+
+    def fix(self, t: int, level: float) -> None:
+        self.h.changeCoeff(0, t, 0.0)
+        self.h.changeCoeff(1, t, -level)
+        self.h.changeColBounds(self.t + 1 + t, 0.0, 0.0)
+
+    def add_row(self, cols: np.ndarray, vals: np.ndarray) -> None:
+        self.h.addRow(-_INF, 0.0, len(cols), cols, vals)
+
+    def solve(self, level: float) -> np.ndarray | None:
+        self.h.changeRowBounds(1, -_INF, level + 1e-9 * max(1.0, abs(level)))
+        self.h.run()
+        if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            self.h.clearSolver()
+            return None
+        return np.maximum(np.array(self.h.getSolution().col_value[: self.t + 1]), 0.0)
+
+
 class _Solver:
     def __init__(self, comp: _Compiled) -> None:
         self.comp = comp
         self.sizes = comp.sizes
         self.pricer = _Pricer(comp)
         self.panels: list[tuple[int, ...]] = []
+        self._mat = np.zeros((0, len(comp.types)))
+        t_count = len(comp.types)
+        self.amat = np.zeros((len(comp.quotas), t_count), dtype=np.int64)
+        for qi, ts in enumerate(comp.quota_types):
+            self.amat[qi, ts] = 1
+        self.lo = np.array([q.min for q in comp.quotas], dtype=np.int64)
+        self.hi = np.array([q.max for q in comp.quotas], dtype=np.int64)
+        qindex = {(q.feature, q.value): qi for qi, q in enumerate(comp.quotas)}
+        self.vcode = np.array(
+            [[qindex[(f, v)] for f, v in zip(comp.features, t.values, strict=True)] for t in comp.types],
+            dtype=np.int64,
+        ).reshape(t_count, len(comp.features))
+        self.hh_of = np.full(t_count, -1, dtype=np.int64)
+        for hi_, ts in enumerate(comp.households):
+            self.hh_of[ts] = hi_
         self.panel_set: set[tuple[int, ...]] = set()
+
+    def _swaps(self, c: np.ndarray, weights: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Feasible swaps (one member of type ``outs[i]`` out, one of type ``j`` in) whose
+        panel value exceeds ``threshold``: returns (out types, in types, gains)."""
+        outs = np.flatnonzero(c > 0)
+        value = float(np.dot(weights, c))
+        gain = weights[None, :] - weights[outs][:, None]  # |outs| x T
+        ok = (value + gain > threshold) & (c < self.sizes)[None, :]
+        ok[np.arange(len(outs)), outs] = False
+        if ok.any():
+            qcount = self.amat @ c
+            can_dec = qcount > self.lo
+            can_inc = qcount < self.hi
+            for f in range(self.vcode.shape[1]):
+                vo = self.vcode[outs, f]
+                vi = self.vcode[:, f]
+                ok &= (vo[:, None] == vi[None, :]) | (can_dec[vo][:, None] & can_inc[vi][None, :])
+            if len(self.comp.households):
+                occupied = np.zeros(len(self.comp.households) + 1, dtype=bool)
+                hh_in_panel = self.hh_of[c > 0]
+                occupied[hh_in_panel[hh_in_panel >= 0]] = True
+                hi_ = self.hh_of
+                ho = self.hh_of[outs]
+                ok &= (hi_[None, :] < 0) | ~occupied[hi_][None, :] | (hi_[None, :] == ho[:, None])
+        oi, ti = np.nonzero(ok)
+        return outs[oi], ti, gain[oi, ti]
+
+    def neighbours(
+        self, counts: tuple[int, ...], weights: np.ndarray, threshold: float, limit: int
+    ) -> list[tuple[int, ...]]:
+        """Feasible one-swap neighbours of ``counts`` with value above ``threshold``, best first.
+
+        A cheap way to add several violated dual constraints per (expensive) pricing ILP;
+        exactness still rests on the ILP, which has the last word on convergence.
+        """
+        c = np.array(counts)
+        o, t, g = self._swaps(c, weights, threshold)
+        out = []
+        for j in np.lexsort((t, o, -g))[:limit]:
+            n = c.copy()
+            n[o[j]] -= 1
+            n[t[j]] += 1
+            out.append(tuple(int(x) for x in n))
+        return out
+
+    def _ascend(self, counts: tuple[int, ...], weights: np.ndarray) -> tuple[int, ...]:
+        """Steepest-ascent swaps until no feasible swap improves the panel value."""
+        c = np.array(counts)
+        for _ in range(4 * self.comp.k):
+            o, t, g = self._swaps(c, weights, float(np.dot(weights, c)) + 1e-12)
+            if not len(g):
+                break
+            j = np.lexsort((t, o, -g))[0]
+            c[o[j]] -= 1
+            c[t[j]] += 1
+        return tuple(int(x) for x in c)
+
+    def matrix(self) -> np.ndarray:
+        """The known panels as a float matrix (panels x types), cached."""
+        if self._mat.shape[0] != len(self.panels):
+            new = np.array(self.panels[self._mat.shape[0] :], dtype=float).reshape(-1, len(self.comp.types))
+            self._mat = np.vstack([self._mat, new])
+        return self._mat
 
     def add_panel(self, counts: tuple[int, ...]) -> bool:
         if counts in self.panel_set:
@@ -398,23 +528,50 @@ class _Solver:
         return True
 
     def initial_panels(self) -> list[int]:
-        """Cover every type that can be in some feasible panel; return the uncoverable."""
+        """Cover every type that can be in some feasible panel; return the uncoverable.
+
+        Local search from known panels first; the ILP decides when it finds nothing new.
+        """
         t_count = len(self.comp.types)
         covered = np.zeros(t_count, dtype=bool)
-        while True:
+        counts = self.pricer.solve(1.0 / self.sizes)
+        if counts is None:
+            raise InfeasibleQuotasError(_relaxations(self.comp), self.comp.k)
+        self.add_panel(counts)
+        covered |= np.array(counts) > 0
+        while not covered.all():
             weights = np.where(covered, 0.0, 1.0 / self.sizes)
-            counts = self.pricer.solve(weights)
-            if counts is None:
-                raise InfeasibleQuotasError(_relaxations(self.comp), self.comp.k)
-            self.add_panel(counts)
-            c = np.array(counts)
-            new = (c > 0) & ~covered
-            if not new.any():
+            vals = self.matrix() @ weights
+            cand = self._ascend(self.panels[int(np.argmax(vals))], weights)
+            if not (np.array(cand)[~covered] > 0).any():
+                ilp = self.pricer.solve(weights)
+                assert ilp is not None
+                cand = ilp
+            c = np.array(cand)
+            if not ((c > 0) & ~covered).any():
                 break
+            self.add_panel(cand)
             covered |= c > 0
-            if covered.all():
-                break
         return [int(i) for i in np.flatnonzero(~covered)]
+
+    def local_search(self, weights: np.ndarray, threshold: float) -> list[tuple[int, ...]]:
+        """Heuristic pricing: steepest-ascent swaps from the best known panels.
+
+        Returns panels (not yet known) whose value exceeds ``threshold``. Never used to
+        decide convergence: only the exact ILP does that.
+        """
+        if not self.panels:
+            return []
+        vals = self.matrix() @ weights
+        found: list[tuple[int, ...]] = []
+        for s in np.argsort(-vals, kind="stable")[:LOCAL_STARTS]:
+            c = self._ascend(self.panels[int(s)], weights)
+            if float(np.dot(weights, c)) > threshold and c not in self.panel_set and c not in found:
+                found.append(c)
+                for n in self.neighbours(c, weights, threshold, LOCAL_NEIGHBOURS):
+                    if n not in self.panel_set and n not in found:
+                        found.append(n)
+        return found
 
     def leximin_levels(self, maximin_only: bool) -> dict[int, float]:
         comp = self.comp
@@ -422,6 +579,7 @@ class _Solver:
         uncoverable = self.initial_panels()
         fixed: dict[int, float] = dict.fromkeys(uncoverable, 0.0)
         h = _new_highs()
+        h.setOptionValue("presolve", "off")
         ub = np.full(t_count + 1, _INF)
         ub[uncoverable] = 0.0
         h.addVars(t_count + 1, np.zeros(t_count + 1), ub)
@@ -432,6 +590,7 @@ class _Solver:
         unfixed = [t for t in range(t_count) if t not in fixed]
         h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
         h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        support_lp = None if (maximin_only or os.environ.get("NOSUP")) else _MaxSupport(t_count, unfixed)
         rows_added = 0
 
         def sync_rows() -> None:
@@ -441,33 +600,66 @@ class _Solver:
                 cols = np.array([*nz, mu], dtype=np.int32)
                 vals = np.array([counts[t] / self.sizes[t] for t in nz] + [-1.0])
                 h.addRow(-_INF, 0.0, len(cols), cols, vals)
+                if support_lp is not None:
+                    support_lp.add_row(cols, vals)
             rows_added = len(self.panels)
 
-        relax_rounds = 0
-        while len(fixed) < t_count:
+        def solve_dual() -> tuple[np.ndarray, float, float]:
+            relax_rounds = 0
             while True:
                 sync_rows()
                 h.run()
-                if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-                    # Numerical trouble: the fixed levels are marginally unreachable.
-                    relax_rounds += 1
-                    if relax_rounds > 50:
-                        raise LotingError("LEXIMIN did not converge numerically.", code="solver_error")
-                    for t in list(fixed):
-                        if t not in uncoverable:
-                            fixed[t] = max(0.0, fixed[t] - 1e-7)
-                            h.changeColCost(t, -fixed[t])
-                    h.clearSolver()
+                if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                    sol = np.array(h.getSolution().col_value)
+                    obj = float(h.getInfo().objective_function_value)
+                    return np.maximum(sol[:t_count], 0.0), float(sol[mu]), obj
+                # Numerical trouble: the fixed levels are marginally unreachable; relax them.
+                relax_rounds += 1
+                if relax_rounds > 50:
+                    raise LotingError("LEXIMIN did not converge numerically.", code="solver_error")
+                for t in list(fixed):
+                    if t not in uncoverable:
+                        fixed[t] = max(0.0, fixed[t] - 1e-7)
+                        h.changeColCost(t, -fixed[t])
+                        if support_lp is not None:
+                            support_lp.h.changeCoeff(1, t, -fixed[t])
+                h.clearSolver()
+
+        while len(fixed) < t_count:
+            while True:
+                y, cap, level = solve_dual()
+                weights = y / self.sizes
+                extra = self.local_search(weights, cap + CONVERGENCE_TOL)
+                if os.environ.get("LOTING_DEBUG"):
+                    print("LS", len(extra))
+                if extra:
+                    for c in extra:
+                        self.add_panel(c)
                     continue
-                sol = np.array(h.getSolution().col_value)
-                y = np.maximum(sol[:t_count], 0.0)
-                cap = sol[mu]
-                counts = self.pricer.solve(y / self.sizes)
+                # Exact check. For LEXIMIN, check a maximum-support optimal dual instead of
+                # the simplex vertex: once it is verified feasible for *all* panels, every
+                # type with positive weight is at this level in every optimal distribution.
+                cert = y
+                if support_lp is not None:
+                    support = support_lp.solve(level)
+                    if support is not None:
+                        cert = support
+                cert_w = cert[:t_count] / self.sizes
+                cert_cap = float(np.max(self.matrix() @ cert_w))
+                counts = self.pricer.solve(cert_w)
                 assert counts is not None
-                value = float(np.dot(y, np.array(counts) / self.sizes))
-                if value <= cap + CONVERGENCE_TOL or not self.add_panel(counts):
-                    break
-            level = max(0.0, float(h.getInfo().objective_function_value))
+                value = float(np.dot(cert_w, counts))
+                if os.environ.get("LOTING_DEBUG"):
+                    print("ILP", value > cert_cap + CONVERGENCE_TOL, cert is y)
+                if value > cert_cap + CONVERGENCE_TOL and self.add_panel(counts):
+                    for c in self.neighbours(counts, cert_w, cert_cap + CONVERGENCE_TOL, NEIGHBOURS):
+                        self.add_panel(c)
+                    continue
+                y = cert[:t_count]
+                if os.environ.get("LOTING_DEBUG"):
+                    print("LEVEL", level, "panels", len(self.panels), "fixed", len(fixed), "newly", int((y > FIX_TOL).sum()))
+                break
+            level = max(0.0, level)
             if maximin_only:
                 return {t: level for t in range(t_count) if t not in uncoverable} | dict.fromkeys(
                     uncoverable, 0.0
@@ -480,6 +672,8 @@ class _Solver:
                 fixed[t] = level
                 h.changeCoeff(0, t, 0.0)
                 h.changeColCost(t, -level)
+                if support_lp is not None:
+                    support_lp.fix(t, level)
         return fixed
 
     def primal(self, fixed: Mapping[int, float], maximin: bool) -> np.ndarray:
