@@ -15,7 +15,14 @@ Public API (see README.md for the randomness specification):
 * errors: :class:`LotingError`, :class:`InputError`, :class:`InfeasibleQuotasError`
 """
 
-from .bundle import VerificationResult, invitation_bundle, selection_bundle, uniform_bundle, verify_bundle
+from . import cli
+from .bundle import (
+    VerificationResult,
+    invitation_bundle,
+    selection_bundle,
+    uniform_bundle,
+    verify_bundle,
+)
 from .csvio import people_from_rows, quotas_from_rows, read_people, read_quotas
 from .errors import InfeasibleQuotasError, InputError, LotingError, QuotaRelaxation
 from .invitation import (
@@ -25,7 +32,13 @@ from .invitation import (
     invitation_draw,
     largest_remainder_allocation,
 )
-from .reports import QuotaRow, SelectionReport, gini, probabilities_by_feature_value, selection_report
+from .reports import (
+    QuotaRow,
+    SelectionReport,
+    gini,
+    probabilities_by_feature_value,
+    selection_report,
+)
 from .rng import SeedStream, combine_seed_parts, seed_commitment, verify_commitment
 from .selection import (
     ALGORITHMS,
@@ -67,6 +80,7 @@ __all__ = [
     "StratumDraw",
     "UniformDrawResult",
     "VerificationResult",
+    "cli",
     "combine_seed_parts",
     "draw_from_distribution",
     "find_distribution",

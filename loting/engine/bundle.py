@@ -66,7 +66,8 @@ def selection_bundle(
                 for q in problem.quotas
             ],
             "people": [
-                {"id": p.id, "features": dict(p.features), "household": p.household} for p in problem.people
+                {"id": p.id, "features": dict(p.features), "household": p.household}
+                for p in problem.people
             ],
         },
         "outcome": selection_outcome(result),
@@ -96,8 +97,16 @@ def uniform_bundle(
     seed_parts: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     return _header("uniform_draw", result.seed, seed_parts) | {
-        "inputs": {"candidates": list(candidates), "k": result.k, "label": label, "declines": list(result.declined)},
-        "outcome": {"selected": list(result.selected), "replacements": [list(r) for r in result.replacements]},
+        "inputs": {
+            "candidates": list(candidates),
+            "k": result.k,
+            "label": label,
+            "declines": list(result.declined),
+        },
+        "outcome": {
+            "selected": list(result.selected),
+            "replacements": [list(r) for r in result.replacements],
+        },
     }
 
 
@@ -127,7 +136,14 @@ def bundle_problem(bundle: dict[str, Any]) -> SelectionProblem:
     return SelectionProblem.build(
         people=[Person(p["id"], dict(p["features"]), p.get("household")) for p in inp["people"]],
         quotas=[
-            Quota(q["feature"], q["value"], int(q["min"]), int(q["max"]), q.get("min_flex"), q.get("max_flex"))
+            Quota(
+                q["feature"],
+                q["value"],
+                int(q["min"]),
+                int(q["max"]),
+                q.get("min_flex"),
+                q.get("max_flex"),
+            )
             for q in inp["quotas"]
         ],
         panel_size=int(inp["panel_size"]),
@@ -139,7 +155,9 @@ def verify_bundle(bundle: dict[str, Any]) -> VerificationResult:
     """Re-run the draw described by ``bundle`` and compare with its recorded outcome."""
     if bundle.get("format") != BUNDLE_FORMAT:
         raise InputError(
-            f"Unknown bundle format {bundle.get('format')!r}.", code="bad_bundle", format=bundle.get("format")
+            f"Unknown bundle format {bundle.get('format')!r}.",
+            code="bad_bundle",
+            format=bundle.get("format"),
         )
     kind = str(bundle.get("kind"))
     seed = str(bundle["seed"])
@@ -182,9 +200,21 @@ def verify_bundle(bundle: dict[str, Any]) -> VerificationResult:
             messages.append("The re-run drew different invitations or reserves.")
     elif kind == "uniform_draw":
         inp = bundle["inputs"]
-        res = uniform_draw(inp["candidates"], int(inp["k"]), seed, inp.get("declines", []), inp.get("label", "default"))
-        recomputed = {"selected": list(res.selected), "replacements": [list(r) for r in res.replacements]}
-        if recomputed != {"selected": recorded["selected"], "replacements": recorded["replacements"]}:
+        res = uniform_draw(
+            inp["candidates"],
+            int(inp["k"]),
+            seed,
+            inp.get("declines", []),
+            inp.get("label", "default"),
+        )
+        recomputed = {
+            "selected": list(res.selected),
+            "replacements": [list(r) for r in res.replacements],
+        }
+        if recomputed != {
+            "selected": recorded["selected"],
+            "replacements": recorded["replacements"],
+        }:
             same = False
             messages.append("The re-run drew different people.")
     else:

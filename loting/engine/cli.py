@@ -22,11 +22,17 @@ from .version import ENGINE_VERSION
 
 
 def add_select_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--quotas", required=True, help="quota CSV (feature,value,min,max or category,feature,min,max)")
+    parser.add_argument(
+        "--quotas",
+        required=True,
+        help="quota CSV (feature,value,min,max or category,feature,min,max)",
+    )
     parser.add_argument("--people", required=True, help="people CSV, one row per person")
     parser.add_argument("--panel-size", type=int, required=True, dest="panel_size")
     parser.add_argument("--algorithm", choices=ALGORITHMS, default="leximin")
-    parser.add_argument("--id-column", dest="id_column", default=None, help="id column (default: row number)")
+    parser.add_argument(
+        "--id-column", dest="id_column", default=None, help="id column (default: row number)"
+    )
     parser.add_argument(
         "--household-columns",
         dest="household_columns",
@@ -41,9 +47,16 @@ def add_select_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="seed part (repeatable, order-independent); combined into the seed",
     )
-    parser.add_argument("--commit-only", dest="commit_only", action="store_true", help="print the seed commitment and stop")
+    parser.add_argument(
+        "--commit-only",
+        dest="commit_only",
+        action="store_true",
+        help="print the seed commitment and stop",
+    )
     parser.add_argument("--json", dest="json", action="store_true", help="print JSON")
-    parser.add_argument("--bundle-out", dest="bundle_out", default=None, help="write the verification bundle here")
+    parser.add_argument(
+        "--bundle-out", dest="bundle_out", default=None, help="write the verification bundle here"
+    )
 
 
 def add_verify_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,10 +82,16 @@ def run_select(opts: Mapping[str, Any], out: TextIO) -> int:
         quotas = read_quotas(opts["quotas"])
         hh_cols = [c.strip() for c in (opts.get("household_columns") or "").split(",") if c.strip()]
         people = read_people(opts["people"], quotas, opts.get("id_column"), hh_cols)
-        problem = SelectionProblem.build(people, quotas, int(opts["panel_size"]), household_rule=bool(hh_cols))
+        problem = SelectionProblem.build(
+            people, quotas, int(opts["panel_size"]), household_rule=bool(hh_cols)
+        )
         result = select_panel(problem, seed, opts.get("algorithm") or "leximin")
     except LotingError as exc:
-        out.write(json.dumps({"error": exc.as_dict()}) + "\n" if opts.get("json") else f"Error: {exc.message}\n")
+        out.write(
+            json.dumps({"error": exc.as_dict()}) + "\n"
+            if opts.get("json")
+            else f"Error: {exc.message}\n"
+        )
         return 2
     report = selection_report(people, quotas, result)
     if opts.get("bundle_out"):
@@ -94,10 +113,14 @@ def run_select(opts: Mapping[str, Any], out: TextIO) -> int:
         out.write(json.dumps(payload, ensure_ascii=False) + "\n")
         return 0
     out.write(f"{result.algorithm}: pool {len(people)}, panel {problem.panel_size}\n")
-    out.write(f"min probability {report.min_probability:.6f}, mean {report.mean_probability:.6f}, gini {report.gini:.4f}\n")
+    out.write(
+        f"min probability {report.min_probability:.6f}, mean {report.mean_probability:.6f}, gini {report.gini:.4f}\n"
+    )
     out.write(f"seed {seed}\nseed commitment {result.seed_commitment}\n")
     for r in report.quota_table:
-        out.write(f"  {r.feature}={r.value}: min {r.min} max {r.max} selected {r.selected} expected {r.expected:.2f}\n")
+        out.write(
+            f"  {r.feature}={r.value}: min {r.min} max {r.max} selected {r.selected} expected {r.expected:.2f}\n"
+        )
     out.write("panel: " + ", ".join(result.panel) + "\n")
     return 0
 
@@ -109,7 +132,11 @@ def run_verify(opts: Mapping[str, Any], out: TextIO) -> int:
         result = verify_bundle(bundle)
     except (LotingError, KeyError, TypeError, ValueError) as exc:
         msg = exc.message if isinstance(exc, LotingError) else f"malformed bundle: {exc!r}"
-        out.write(json.dumps({"matches": False, "error": msg}) + "\n" if opts.get("json") else f"Error: {msg}\n")
+        out.write(
+            json.dumps({"matches": False, "error": msg}) + "\n"
+            if opts.get("json")
+            else f"Error: {msg}\n"
+        )
         return 1
     if opts.get("json"):
         out.write(json.dumps(result.as_dict()) + "\n")

@@ -54,13 +54,25 @@ def quotas_from_rows(header: Sequence[str], rows: Iterable[dict[str, str]]) -> l
         )
     for need in ("min", "max"):
         if need not in cols:
-            raise InputError(f"The quota file has no {need!r} column.", code="bad_quota_header", header=list(header))
+            raise InputError(
+                f"The quota file has no {need!r} column.",
+                code="bad_quota_header",
+                header=list(header),
+            )
     quotas = []
     for line, row in enumerate(rows, start=2):
         if not row.get(fcol):
             continue
-        min_flex = _int(row, cols["min_flex"], line) if "min_flex" in cols and row.get(cols["min_flex"]) else None
-        max_flex = _int(row, cols["max_flex"], line) if "max_flex" in cols and row.get(cols["max_flex"]) else None
+        min_flex = (
+            _int(row, cols["min_flex"], line)
+            if "min_flex" in cols and row.get(cols["min_flex"])
+            else None
+        )
+        max_flex = (
+            _int(row, cols["max_flex"], line)
+            if "max_flex" in cols and row.get(cols["max_flex"])
+            else None
+        )
         quotas.append(
             Quota(
                 feature=row[fcol],
@@ -87,7 +99,11 @@ def people_from_rows(
     household_columns: Sequence[str] = (),
 ) -> list[Person]:
     features = sorted({q.feature for q in quotas})
-    missing = [c for c in [*features, *household_columns, *([id_column] if id_column else [])] if c not in header]
+    missing = [
+        c
+        for c in [*features, *household_columns, *([id_column] if id_column else [])]
+        if c not in header
+    ]
     if missing:
         raise InputError(
             f"The people file lacks column(s): {', '.join(missing)}.",

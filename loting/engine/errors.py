@@ -61,7 +61,9 @@ class InfeasibleQuotasError(LotingError):
 
     def __init__(self, relaxations: list[QuotaRelaxation], panel_size: int) -> None:
         self.relaxations = relaxations
-        self.conflicting = sorted({(r.feature, r.value) for r in relaxations if r.bound != "panel_size"})
+        self.conflicting = sorted(
+            {(r.feature, r.value) for r in relaxations if r.bound != "panel_size"}
+        )
         if relaxations:
             hint = "; ".join(r.describe() for r in relaxations)
             names = ", ".join(f"{f}={v}" for f, v in self.conflicting) or "panel size"

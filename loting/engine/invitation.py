@@ -124,7 +124,9 @@ def invitation_draw(
     seen: set[str] = set()
     for e in register:
         if e.person_id in seen:
-            raise InputError(f"Duplicate person id {e.person_id!r}.", code="duplicate_id", id=e.person_id)
+            raise InputError(
+                f"Duplicate person id {e.person_id!r}.", code="duplicate_id", id=e.person_id
+            )
         seen.add(e.person_id)
         by_stratum.setdefault(e.stratum, []).append(e)
     sizes = {s: len(v) for s, v in by_stratum.items()}
@@ -156,4 +158,6 @@ def invitation_draw(
                 reserves=tuple(taken[want:]),
             )
         )
-    return InvitationDraw(n=n, seed=seed, seed_commitment=seed_commitment(seed), strata=tuple(strata))
+    return InvitationDraw(
+        n=n, seed=seed, seed_commitment=seed_commitment(seed), strata=tuple(strata)
+    )

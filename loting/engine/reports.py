@@ -99,4 +99,6 @@ def probabilities_by_feature_value(
         for f in features:
             v = p.features[f]
             acc.setdefault(f, {}).setdefault(v, []).append(probabilities[p.id])
-    return {f: {v: sum(xs) / len(xs) for v, xs in sorted(d.items())} for f, d in sorted(acc.items())}
+    return {
+        f: {v: sum(xs) / len(xs) for v, xs in sorted(d.items())} for f, d in sorted(acc.items())
+    }

@@ -227,9 +227,11 @@ def compile_problem(problem: SelectionProblem) -> _Compiled:
     household_of: dict[str, str] = {}
     for person in problem.people:
         if person.id in ids:
-            raise InputError(f"Duplicate person id {person.id!r}.", code="duplicate_id", id=person.id)
+            raise InputError(
+                f"Duplicate person id {person.id!r}.", code="duplicate_id", id=person.id
+            )
         ids.add(person.id)
-        vals = []
+        vals: list[str] = []
         for f in features:
             v = person.features.get(f)
             if v is None or v not in values[f]:
@@ -242,7 +244,9 @@ def compile_problem(problem: SelectionProblem) -> _Compiled:
                 )
             vals.append(v)
         groups.setdefault(tuple(vals), []).append(person.id)
-        household_of[person.id] = person.household if person.household is not None else "\x00" + person.id
+        household_of[person.id] = (
+            person.household if person.household is not None else "\x00" + person.id
+        )
     multi: set[str] = set()
     if problem.household_rule:
         counts: dict[str, int] = {}
@@ -254,12 +258,12 @@ def compile_problem(problem: SelectionProblem) -> _Compiled:
         return "|".join(f"{f}={v}" for f, v in zip(features, vals, strict=True))
 
     raw: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
-    for vals, members in groups.items():
+    for gvals, members in groups.items():
         shared = sorted(m for m in members if household_of[m] not in multi)
         if shared:
-            raw.append((vals, "", tuple(shared)))
+            raw.append((gvals, "", tuple(shared)))
         for m in sorted(m for m in members if household_of[m] in multi):
-            raw.append((vals, m, (m,)))
+            raw.append((gvals, m, (m,)))
     raw.sort()
     types = tuple(
         PersonType(key=tkey(vals) + (f"#{single}" if single else ""), values=vals, members=members)
@@ -267,7 +271,9 @@ def compile_problem(problem: SelectionProblem) -> _Compiled:
     )
     quotas = tuple(sorted(problem.quotas, key=lambda q: (q.feature, q.value)))
     fidx = {f: i for i, f in enumerate(features)}
-    quota_types = [[i for i, t in enumerate(types) if t.values[fidx[q.feature]] == q.value] for q in quotas]
+    quota_types = [
+        [i for i, t in enumerate(types) if t.values[fidx[q.feature]] == q.value] for q in quotas
+    ]
     hh_types: dict[str, list[int]] = {}
     for i, t in enumerate(types):
         if t.size == 1 and household_of[t.members[0]] in multi:
@@ -280,7 +286,7 @@ def compile_problem(problem: SelectionProblem) -> _Compiled:
 
 
 def _new_highs() -> highspy.Highs:
-    h = highspy.Highs()
+    h = highspy.Highs()  # type: ignore[no-untyped-call]
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     h.setOptionValue("random_seed", 0)
@@ -319,7 +325,9 @@ class _Pricer:
         if status != highspy.HighsModelStatus.kOptimal:
             if status == highspy.HighsModelStatus.kInfeasible:
                 return None
-            raise LotingError(f"HiGHS pricing problem ended with status {status}.", code="solver_error")
+            raise LotingError(
+                f"HiGHS pricing problem ended with status {status}.", code="solver_error"
+            )
         values = self.h.getSolution().col_value
         return tuple(round(v) for v in values)
 
@@ -351,7 +359,9 @@ def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
         ub.append(float(q.min - floor))
         cost.append(1.0)
     for q in comp.quotas:  # s_hi
-        cap = q.max_flex if (use_flex and q.max_flex is not None and q.max_flex >= q.max) else comp.k
+        cap = (
+            q.max_flex if (use_flex and q.max_flex is not None and q.max_flex >= q.max) else comp.k
+        )
         lb.append(0.0)
         ub.append(float(max(cap - q.max, 0)))
         cost.append(1.0)
@@ -360,9 +370,17 @@ def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
     cost.append(1000.0)
     n = len(lb)
     h.addVars(n, np.array(lb), np.array(ub))
-    h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n))
+    h.changeColsIntegrality(
+        n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
+    )
     h.changeColsCost(n, np.arange(n, dtype=np.int32), np.array(cost))
-    h.addRow(comp.k, comp.k, t_count + 1, np.array([*range(t_count), n - 1], dtype=np.int32), _ones(t_count + 1))
+    h.addRow(
+        comp.k,
+        comp.k,
+        t_count + 1,
+        np.array([*range(t_count), n - 1], dtype=np.int32),
+        _ones(t_count + 1),
+    )
     for qi, (q, ts) in enumerate(zip(comp.quotas, comp.quota_types, strict=True)):
         cols = np.array([*ts, t_count + qi], dtype=np.int32)
         h.addRow(q.min, _INF, len(cols), cols, _ones(len(cols)))
@@ -380,7 +398,9 @@ def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
         if x[t_count + qi] > 0:
             out.append(QuotaRelaxation(q.feature, q.value, "min", q.min, q.min - x[t_count + qi]))
         if x[t_count + nq + qi] > 0:
-            out.append(QuotaRelaxation(q.feature, q.value, "max", q.max, q.max + x[t_count + nq + qi]))
+            out.append(
+                QuotaRelaxation(q.feature, q.value, "max", q.max, q.max + x[t_count + nq + qi])
+            )
     if x[n - 1] > 0:
         out.append(QuotaRelaxation("", "", "panel_size", comp.k, comp.k - x[n - 1]))
     return out
@@ -414,7 +434,9 @@ class _MaxSupport:
         h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
         h.addRow(-_INF, 0.0, 1, np.array([t_count], dtype=np.int32), _ones(1))
         for t in range(t_count):
-            h.addRow(-_INF, 0.0, 2, np.array([t, t_count + 1 + t], dtype=np.int32), np.array([-1.0, 1.0]))
+            h.addRow(
+                -_INF, 0.0, 2, np.array([t, t_count + 1 + t], dtype=np.int32), np.array([-1.0, 1.0])
+            )
         self.h = h
 
     def fix(self, t: int, level: float) -> None:
@@ -431,7 +453,8 @@ class _MaxSupport:
         if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             self.h.clearSolver()
             return None
-        return np.maximum(np.array(self.h.getSolution().col_value[: self.t + 1]), 0.0)
+        out: np.ndarray = np.maximum(np.array(self.h.getSolution().col_value[: self.t + 1]), 0.0)
+        return out
 
 
 class _Solver:
@@ -449,7 +472,10 @@ class _Solver:
         self.hi = np.array([q.max for q in comp.quotas], dtype=np.int64)
         qindex = {(q.feature, q.value): qi for qi, q in enumerate(comp.quotas)}
         self.vcode = np.array(
-            [[qindex[(f, v)] for f, v in zip(comp.features, t.values, strict=True)] for t in comp.types],
+            [
+                [qindex[(f, v)] for f, v in zip(comp.features, t.values, strict=True)]
+                for t in comp.types
+            ],
             dtype=np.int64,
         ).reshape(t_count, len(comp.features))
         self.hh_of = np.full(t_count, -1, dtype=np.int64)
@@ -457,7 +483,9 @@ class _Solver:
             self.hh_of[ts] = hi_
         self.panel_set: set[tuple[int, ...]] = set()
 
-    def _swaps(self, c: np.ndarray, weights: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _swaps(
+        self, c: np.ndarray, weights: np.ndarray, threshold: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Feasible swaps (one member of type ``outs[i]`` out, one of type ``j`` in) whose
         panel value exceeds ``threshold``: returns (out types, in types, gains)."""
         outs = np.flatnonzero(c > 0)
@@ -516,7 +544,9 @@ class _Solver:
     def matrix(self) -> np.ndarray:
         """The known panels as a float matrix (panels x types), cached."""
         if self._mat.shape[0] != len(self.panels):
-            new = np.array(self.panels[self._mat.shape[0] :], dtype=float).reshape(-1, len(self.comp.types))
+            new = np.array(self.panels[self._mat.shape[0] :], dtype=float).reshape(
+                -1, len(self.comp.types)
+            )
             self._mat = np.vstack([self._mat, new])
         return self._mat
 
@@ -590,7 +620,9 @@ class _Solver:
         unfixed = [t for t in range(t_count) if t not in fixed]
         h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
         h.changeObjectiveSense(highspy.ObjSense.kMinimize)
-        support_lp = None if (maximin_only or os.environ.get("NOSUP")) else _MaxSupport(t_count, unfixed)
+        support_lp = (
+            None if (maximin_only or os.environ.get("NOSUP")) else _MaxSupport(t_count, unfixed)
+        )
         rows_added = 0
 
         def sync_rows() -> None:
@@ -652,12 +684,23 @@ class _Solver:
                 if os.environ.get("LOTING_DEBUG"):
                     print("ILP", value > cert_cap + CONVERGENCE_TOL, cert is y)
                 if value > cert_cap + CONVERGENCE_TOL and self.add_panel(counts):
-                    for c in self.neighbours(counts, cert_w, cert_cap + CONVERGENCE_TOL, NEIGHBOURS):
+                    for c in self.neighbours(
+                        counts, cert_w, cert_cap + CONVERGENCE_TOL, NEIGHBOURS
+                    ):
                         self.add_panel(c)
                     continue
                 y = cert[:t_count]
                 if os.environ.get("LOTING_DEBUG"):
-                    print("LEVEL", level, "panels", len(self.panels), "fixed", len(fixed), "newly", int((y > FIX_TOL).sum()))
+                    print(
+                        "LEVEL",
+                        level,
+                        "panels",
+                        len(self.panels),
+                        "fixed",
+                        len(fixed),
+                        "newly",
+                        int((y > FIX_TOL).sum()),
+                    )
                 break
             level = max(0.0, level)
             if maximin_only:
@@ -687,7 +730,9 @@ class _Solver:
         cost = np.zeros(n_p + 1)
         cost[extra] = 1.0
         h.changeColsCost(n_p + 1, np.arange(n_p + 1, dtype=np.int32), cost)
-        h.changeObjectiveSense(highspy.ObjSense.kMaximize if maximin else highspy.ObjSense.kMinimize)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMaximize if maximin else highspy.ObjSense.kMinimize
+        )
         h.addRow(1.0, 1.0, n_p, np.arange(n_p, dtype=np.int32), _ones(n_p))
         mat = np.array(self.panels, dtype=float) / self.sizes  # n_p x T
         for t in range(t_count):
@@ -729,7 +774,8 @@ def find_distribution(problem: SelectionProblem, algorithm: str = "leximin") -> 
     total = float(np.dot(probs, solver.sizes))
     if abs(total - comp.k) > 1e-6 * max(1, comp.k):
         raise LotingError(
-            f"Internal check failed: probabilities sum to {total}, not {comp.k}.", code="solver_error"
+            f"Internal check failed: probabilities sum to {total}, not {comp.k}.",
+            code="solver_error",
         )
     return Distribution(
         algorithm=algorithm,
@@ -758,7 +804,9 @@ def draw_from_distribution(distribution: Distribution, seed: str) -> tuple[int, 
     return index, tuple(sorted(chosen))
 
 
-def select_panel(problem: SelectionProblem, seed: str, algorithm: str = "leximin") -> SelectionResult:
+def select_panel(
+    problem: SelectionProblem, seed: str, algorithm: str = "leximin"
+) -> SelectionResult:
     """Compute the distribution and draw one panel from it with ``seed``."""
     dist = find_distribution(problem, algorithm)
     index, panel = draw_from_distribution(dist, seed)

@@ -28,11 +28,16 @@ class UniformDrawResult:
 class SequentialDraw:
     """Draw ``k`` of ``candidates``; call :meth:`decline` for each person who says no."""
 
-    def __init__(self, candidates: Iterable[str], k: int, seed: str, label: str = "default") -> None:
+    def __init__(
+        self, candidates: Iterable[str], k: int, seed: str, label: str = "default"
+    ) -> None:
         pool = sorted(set(candidates))
         if k < 0 or k > len(pool):
             raise InputError(
-                f"Cannot draw {k} from {len(pool)} candidates.", code="bad_count", k=k, pool=len(pool)
+                f"Cannot draw {k} from {len(pool)} candidates.",
+                code="bad_count",
+                k=k,
+                pool=len(pool),
             )
         self.seed = seed
         self.k = k
@@ -67,7 +72,11 @@ class SequentialDraw:
 
 
 def uniform_draw(
-    candidates: Iterable[str], k: int, seed: str, declines: Sequence[str] = (), label: str = "default"
+    candidates: Iterable[str],
+    k: int,
+    seed: str,
+    declines: Sequence[str] = (),
+    label: str = "default",
 ) -> UniformDrawResult:
     """Draw ``k`` and replay ``declines`` in order (for verification)."""
     draw = SequentialDraw(candidates, k, seed, label)
