@@ -615,6 +615,19 @@ class _Solver:
             self.ls_enabled = False
         return found
 
+    @staticmethod
+    def _dual_degenerate(
+        h: highspy.Highs, y: np.ndarray, fixed: Mapping[int, float], t_count: int
+    ) -> bool:
+        """Could another optimal dual give positive weight to an unfixed type that has
+        weight 0 now? Only if that type's reduced cost is 0; otherwise the simplex
+        solution already has maximal support and the support LP can be skipped."""
+        reduced = np.array(h.getSolution().col_dual[:t_count])
+        for t in range(t_count):
+            if t not in fixed and y[t] <= FIX_TOL and abs(reduced[t]) <= 1e-9:
+                return True
+        return False
+
     def leximin_levels(self, maximin_only: bool) -> dict[int, float]:
         comp = self.comp
         t_count = len(comp.types)
@@ -680,7 +693,7 @@ class _Solver:
                 # the simplex vertex: once it is verified feasible for *all* panels, every
                 # type with positive weight is at this level in every optimal distribution.
                 cert = y
-                if support_lp is not None:
+                if support_lp is not None and self._dual_degenerate(h, y, fixed, t_count):
                     support = support_lp.solve(level)
                     if support is not None:
                         cert = support
