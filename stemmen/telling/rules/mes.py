@@ -175,14 +175,16 @@ class _Budgets:
         t = Fraction(big_t, rem * self.L)
         t_float = float(t)
         fb = self.fb[sup]
-        poor = fb < t_float
-        # settle the float-ambiguous ones exactly (b <= t counts as paying all it has)
+        poor = fb < t_float  # b <= t: pays all it has and is left with 0
+        short = poor.copy()  # b < t: paid less than t
+        # settle the float-ambiguous ones exactly
         band = self.err + t_float * 2.0**-50
         near = np.nonzero(np.abs(fb - t_float) <= band)[0]
         if len(near):
             nums = self.each_num(sup[near])
             for j, x in zip(near.tolist(), nums, strict=True):
                 poor[j] = x * rem <= big_t
+                short[j] = x * rem < big_t
         new_l = math.lcm(self.L, t.denominator)
         if new_l != self.L:
             f = new_l // self.L
@@ -196,7 +198,7 @@ class _Budgets:
         self.zeroed[sup[poor]] = True
         self.fb[rich] = np.maximum(self.fb[rich] - t_float, 0.0)
         self.fb[sup[poor]] = 0.0
-        return int(poor.sum())
+        return int(short.sum())
 
 
 def _float_payment(cost: int, bs: npt.NDArray[np.float64]) -> float:
