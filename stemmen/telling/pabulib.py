@@ -30,6 +30,7 @@ from stemmen.telling.model import (
     VOTE_TYPES,
     Ballots,
     Election,
+    Money,
     Project,
     SubBudget,
     VoteType,
@@ -278,7 +279,8 @@ def _meta_for(election: Election) -> dict[str, str]:
         meta.setdefault(k, v)
     meta["num_projects"] = str(election.num_projects)
     meta["num_votes"] = str(election.num_voters)
-    meta["budget"] = money_str(election.budget)
+    if not _same_money(meta.get("budget"), [election.budget], single=True):
+        meta["budget"] = money_str(election.budget)
     meta["vote_type"] = election.vote_type
     meta.setdefault("rule", "unknown")
     for kind, names_key, limits_key in (
@@ -286,10 +288,28 @@ def _meta_for(election: Election) -> dict[str, str]:
         ("neighborhood", "neighborhoods", "budget_per_neighborhood"),
     ):
         subs = [s for s in election.sub_budgets if s.kind == kind]
-        if subs:
+        if not subs:
+            meta.pop(limits_key, None)
+            continue
+        names = [x.strip() for x in meta.get(names_key, "").split(",")]
+        if names != [s.group for s in subs] or not _same_money(
+            meta.get(limits_key), [s.limit for s in subs]
+        ):
             meta[names_key] = ",".join(s.group for s in subs)
             meta[limits_key] = ",".join(money_str(s.limit) for s in subs)
     return meta
+
+
+def _same_money(text: str | None, values: list[Money], *, single: bool = False) -> bool:
+    """Does a META amount (list) string say exactly these amounts?"""
+    if text is None:
+        return False
+    try:
+        if single:
+            return [to_money(text)] == values
+        return [to_money(x) for x in text.split(",")] == values
+    except (ValueError, ZeroDivisionError):
+        return False
 
 
 def _rows(pf: PabulibFile) -> Iterable[list[str]]:
