@@ -177,12 +177,18 @@ def parse_string(text: str) -> PabulibFile:
     voter_ids: list[str] = []
     vote_extra: list[dict[str, str]] = []
     dedupe = vote_type in ("approval", "choose-1")
+    lookup = index.__getitem__
     for row in vote_rows:
         voter_ids.append(row[idcol].strip())
         raw = row[vcol].strip() if vcol < len(row) else ""
-        names = [x.strip() for x in raw.split(",")] if raw else []
+        if not raw:
+            names: list[str] = []
+        elif " " in raw or ",," in raw or raw.endswith(","):
+            names = [x for x in (y.strip() for y in raw.split(",")) if x]
+        else:
+            names = raw.split(",")
         try:
-            ids = [index[x] for x in names if x]
+            ids = list(map(lookup, names))
         except KeyError as exc:
             raise PabulibError(f"voter {row[idcol]} votes for unknown project {exc}") from exc
         if dedupe and len(set(ids)) != len(ids):
@@ -199,7 +205,11 @@ def parse_string(text: str) -> PabulibFile:
                 flat_points.append(value)
         lengths.append(len(ids))
         flat.extend(ids)
-        vote_extra.append({h: (row[i].strip() if i < len(row) else "") for i, h in extra_cols})
+        if extra_cols:
+            width = len(row)
+            vote_extra.append({h: (row[i].strip() if i < width else "") for i, h in extra_cols})
+        else:
+            vote_extra.append({})
     indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
     ballots = Ballots(
