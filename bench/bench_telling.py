@@ -102,7 +102,9 @@ def peer(py: Path, path: Path, rules: list[str], timeout: float) -> dict[str, di
     return results
 
 
-def ours(election: Election, rule: str, opts: TallyOptions, repeat: int = 3) -> tuple[float, list[str]]:
+def ours(
+    election: Election, rule: str, opts: TallyOptions, repeat: int = 3
+) -> tuple[float, list[str]]:
     best = float("inf")
     selected: list[str] = []
     for _ in range(repeat):
@@ -130,7 +132,9 @@ def main() -> int:
         return 1
     failures: list[str] = []
     notes: list[str] = []
-    header = f"{'instance':<46} {'rule':<15} {'ours ms':>9} {'pabutools ms':>13} {'ratio':>8}  equal"
+    header = (
+        f"{'instance':<46} {'rule':<15} {'ours ms':>9} {'pabutools ms':>13} {'ratio':>8}  equal"
+    )
     t_start = time.perf_counter()
     for path in files:
         pf = pabulib.read(path)
@@ -146,7 +150,9 @@ def main() -> int:
             add1_timeout = max(add1_timeout, 600.0)
         base.update(peer(py, path, ["mes-add1"], timeout=add1_timeout))
 
-        print(f"\n{path.name}  ({vote_type}, {e.num_voters} voters, {e.num_projects} projects, rule {official_rule})")
+        print(
+            f"\n{path.name}  ({vote_type}, {e.num_voters} voters, {e.num_projects} projects, rule {official_rule})"
+        )
         print(header)
         our_rules = {
             "greedy": ("greedy", TallyOptions(score="votes", use_sub_budgets=False)),
@@ -160,7 +166,9 @@ def main() -> int:
             theirs = base.get(label)
             if theirs is None:
                 limit = add1_timeout if label == "mes-add1" else 600
-                print(f"{path.name[:46]:<46} {label:<15} {t_ours * 1000:>9.1f} {'timeout':>13} {'-':>8}  n/a (pabutools > {limit:.0f}s)")
+                print(
+                    f"{path.name[:46]:<46} {label:<15} {t_ours * 1000:>9.1f} {'timeout':>13} {'-':>8}  n/a (pabutools > {limit:.0f}s)"
+                )
                 if label != "mes-add1" or official_rule == "equalshares/add1":
                     failures.append(f"{path.name} {label}: pabutools did not finish")
                 else:
@@ -168,12 +176,16 @@ def main() -> int:
                 continue
             equal = sel == theirs["selected"]
             ratio = theirs["time"] / t_ours if t_ours > 0 else float("inf")
-            print(f"{path.name[:46]:<46} {label:<15} {t_ours * 1000:>9.1f} {theirs['time'] * 1000:>13.1f} {ratio:>8.1f}  {'yes' if equal else 'NO'}")
+            print(
+                f"{path.name[:46]:<46} {label:<15} {t_ours * 1000:>9.1f} {theirs['time'] * 1000:>13.1f} {ratio:>8.1f}  {'yes' if equal else 'NO'}"
+            )
             if not equal:
                 failures.append(f"{path.name} {label}: outcome differs from pabutools")
             if path.name in SPEED_FILES and label in ("greedy", "mes"):
                 verdict = "PASS" if ratio >= SPEED_FACTOR else "FAIL"
-                print(f"  speed {label}: {ratio:.1f}x faster than pabutools (target {SPEED_FACTOR:.0f}x): {verdict}")
+                print(
+                    f"  speed {label}: {ratio:.1f}x faster than pabutools (target {SPEED_FACTOR:.0f}x): {verdict}"
+                )
                 if verdict == "FAIL":
                     failures.append(f"{path.name} {label}: only {ratio:.1f}x faster")
         official = pf.selected_ids()
@@ -184,7 +196,9 @@ def main() -> int:
             opts = options_for(e, rule, {})
             out = tally(e, rule, opts)
             equal = sorted(out.selected) == sorted(official)
-            print(f"  official outcome ({official_rule} -> {rule}): {'equal' if equal else 'DIFFERENT'}")
+            print(
+                f"  official outcome ({official_rule} -> {rule}): {'equal' if equal else 'DIFFERENT'}"
+            )
             if not equal:
                 failures.append(f"{path.name}: {rule} differs from the official selected column")
     total = time.perf_counter() - t_start

@@ -38,7 +38,6 @@ from stemmen.telling.rules.base import Instance
 Utility = Literal["cost", "approval"]
 
 
-
 @dataclass(slots=True)
 class MesRound:
     """One funded project."""
@@ -249,7 +248,7 @@ def mes_once(
     sup = {p: voters[ptr[p] : ptr[p + 1]] for p in mes_projects}
     util = {p: (inst.costs[p] if utility == "cost" else 1) for p in mes_projects}
     active = set(mes_projects)
-    lower = {p: 0.0 for p in mes_projects}  # lower bounds on rho (float); rho only grows
+    lower = dict.fromkeys(mes_projects, 0.0)  # lower bounds on rho (float); rho only grows
     rnd = 0
     while active:
         rnd += 1
@@ -294,9 +293,7 @@ def mes_once(
         active.discard(q)
     chosen = set(selected)
     left = {
-        p: Fraction(budgets.sum_num(sup[p]), budgets.L)
-        for p in mes_projects
-        if p not in chosen
+        p: Fraction(budgets.sum_num(sup[p]), budgets.L) for p in mes_projects if p not in chosen
     }
     return MesRun(per_voter, selected, rounds, dropped, left, mes_projects, spent)
 

@@ -53,7 +53,9 @@ def test_rules_on_approval(
     assert run(tmp_path, APPROVAL, capsys, "--rule", rule) == {"selected": selected}
 
 
-def test_ordinal_and_choose1_and_cumulative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ordinal_and_choose1_and_cumulative(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(tmp_path, ORDINAL, capsys, "--rule", "borda") == {"selected": ["Y", "X"]}
     # MES (cost utility, as pabutools' Cost_Sat) reads a ranking as the set of ranked
     # ideas: X, Y, Z each have 3 supporters, tie on rho, X wins by id; then nothing fits
@@ -105,6 +107,8 @@ def test_real_file(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_management_command_is_a_thin_wrapper() -> None:
-    source = (Path(__file__).resolve().parents[3] / "stemmen/management/commands/pb_tally.py").read_text()
+    source = (
+        Path(__file__).resolve().parents[3] / "stemmen/management/commands/pb_tally.py"
+    ).read_text()
     assert "BaseCommand" in source
     assert "from stemmen.telling.cli import add_arguments, execute" in source

@@ -65,7 +65,9 @@ def test_greedy_threshold_absolute_and_share() -> None:
     assert c.code == oc.GREEDY_BELOW_THRESHOLD
     assert (c.params["score"], c.params["threshold"]) == (2, 3)
     # a share of the voters: 50% of 4 voters = 2 votes
-    out = tally(e, "greedy-threshold", TallyOptions(min_share=Fraction(1, 2), use_sub_budgets=False))  # type: ignore[arg-type]
+    out = tally(
+        e, "greedy-threshold", TallyOptions(min_share=Fraction(1, 2), use_sub_budgets=False)
+    )  # type: ignore[arg-type]
     assert out.selected == ["A", "C"]
     assert out.explanations["D"].code == oc.GREEDY_BELOW_THRESHOLD
     assert out.details["threshold"] == 2
@@ -150,7 +152,9 @@ def test_greedy_matches_reference(
     m = len(costs)
     ballots = [[p for p in b if p < m] for b in ballots]
     ids = [f"p{i}" for i in range(m)]
-    e = make_election(dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget)
+    e = make_election(
+        dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget
+    )
     out = tally(e, "greedy" if skip else "greedy-no-skip", NO_SUB)
     votes = [sum(p in b for b in ballots) for p in range(m)]
     assert out.selected == ref_greedy(ids, costs, votes, budget, skip=skip)

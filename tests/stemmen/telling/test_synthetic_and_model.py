@@ -9,7 +9,16 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from stemmen.telling import Ballots, Election, Project, SubBudget, TallyOptions, tally, tally_arrays, to_money
+from stemmen.telling import (
+    Ballots,
+    Election,
+    Project,
+    SubBudget,
+    TallyOptions,
+    tally,
+    tally_arrays,
+    to_money,
+)
 from stemmen.telling.model import money_str
 from stemmen.telling.synthetic import synthetic_election
 
