@@ -200,20 +200,21 @@ class _Budgets:
         return int(short.sum())
 
 
-def _float_payment(cost: int, bs: npt.NDArray[np.float64]) -> float:
+def _float_payment(cost: int, bs: npt.NDArray[np.float64], total: float) -> float:
     """Smallest t with sum min(b, t) >= cost, in floats (inf if not affordable)."""
-    b = np.sort(bs)
-    cum = np.cumsum(b)
-    total = float(cum[-1])
+    k = len(bs)
     if total < cost * (1 - _TOL):
         return float("inf")
+    even = cost / k
+    if float(bs.min()) >= even:  # nobody is short: everyone pays cost / k
+        return even
+    b = np.sort(bs)
+    cum = np.cumsum(b)
     excl = cum - b
-    remaining = np.arange(len(b), 0, -1, dtype=np.float64)
-    tj = (cost - excl) / remaining
+    tj = (cost - excl) / np.arange(k, 0, -1, dtype=np.float64)
     ok = tj <= b * (1 + 1e-12)
-    if not ok.any():
-        return float(b[-1])
-    return float(tj[int(np.argmax(ok))])
+    j = int(np.argmax(ok))
+    return float(tj[j]) if ok[j] else float(b[-1])
 
 
 def mes_once(
@@ -266,7 +267,7 @@ def mes_once(
                 active.discard(p)
                 dropped[p] = rnd
                 continue
-            t_f = _float_payment(cost, bs)
+            t_f = _float_payment(cost, bs, total_f)
             if t_f == float("inf"):
                 t_f = float(bs.max())
             rho_f = t_f / util[p]
