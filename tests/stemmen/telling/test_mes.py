@@ -228,3 +228,21 @@ def test_mes_exact_on_larger_random_instances(costs: list[int], n: int, seed: in
         assert ex.selected == (pid in out.selected)
         if ex.code == oc.MES_NOT_AFFORDABLE:
             assert ex.params["supporters_money_left"] < ex.params["cost"]
+
+
+def test_exact_payment_recovers_from_a_wrong_float_hint() -> None:
+    import numpy as np
+
+    from stemmen.telling.rules.mes import _Budgets
+
+    b = _Budgets(4, Fraction(10), max_rounds=2)
+    sup = np.arange(4, dtype=np.int64)
+    # make voter 0 poor: it pays 8 for a project only it supports (t = 8)
+    big_t, rem = b.payment(8, sup[:1], 8.0)
+    assert b.pay(sup[:1], big_t, rem) == 0
+    # budgets now 2, 10, 10, 10; cost 26 -> v0 pays 2, the others 8 each
+    for hint in (0.0, 8.0, 100.0):  # wrong, right, wrong guesses of t
+        big_t, rem = b.payment(26, sup, hint)
+        assert Fraction(big_t, rem * b.L) == 8
+        assert rem == 3
+    assert Fraction(b.sum_num(sup), b.L) == 32
