@@ -127,3 +127,19 @@ def test_tally_arrays_for_the_django_layer() -> None:
     # explanations come in project order; b: 2 + 1 = 3 points, a: 1
     codes = [x["code"] for x in lists.as_dict()["explanations"]]
     assert codes == ["greedy.does_not_fit", "greedy.selected"]
+
+
+def test_ballots_from_database_rows() -> None:
+    # rows in any order, as a query returns them; voter 2 has no row (empty ballot)
+    voters = [3, 0, 0, 3, 1]
+    ideas = [2, 1, 0, 0, 2]
+    ranks = [2, 1, 2, 1, 1]
+    b = Ballots.from_pairs(voters, ideas, num_voters=4, ranks=ranks)
+    assert [b.ballot(i) for i in range(4)] == [[1, 0], [2], [], [0, 2]]
+    approvals = Ballots.from_pairs(voters, ideas)
+    assert approvals.num_voters == 4
+    assert sorted(approvals.ballot(3)) == [0, 2]
+    pts = Ballots.from_pairs([1, 0, 1], [0, 1, 1], points=[4, 5, 6])
+    assert pts.ballot(1) == [0, 1] and pts.ballot_points(1) == [4, 6]
+    with pytest.raises(ValueError):
+        Ballots.from_pairs([5], [0], num_voters=2)
