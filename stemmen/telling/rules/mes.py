@@ -55,9 +55,23 @@ class MesRun:
     selected: list[int]
     rounds: list[MesRound]
     dropped_round: dict[int, int]  # project -> round (1-based) it became unaffordable
-    supporters_left: dict[int, Fraction]  # non-selected project -> supporters' money at end
     mes_projects: list[int]  # projects MES considered (supported, positive utility)
     spent: int
+    final: _Budgets | None = None  # the voters' budgets at the end
+    supporters: dict[int, npt.NDArray[np.int64]] = field(default_factory=dict)
+
+    @property
+    def supporters_left(self) -> dict[int, Fraction]:
+        """Non-selected MES project -> its supporters' money at the end (exact)."""
+        if self.final is None:
+            return {}
+        chosen = set(self.selected)
+        b = self.final
+        return {
+            p: Fraction(b.sum_num(self.supporters[p]), b.L)
+            for p in self.mes_projects
+            if p not in chosen
+        }
 
 
 @dataclass(slots=True)
@@ -243,7 +257,7 @@ def mes_once(
         mes_projects.append(p)
     selected.extend(sorted(zero_cost, key=lambda p: inst.ids[p]))
     if n == 0:
-        return MesRun(per_voter, selected, rounds, dropped, {}, mes_projects, spent)
+        return MesRun(per_voter, selected, rounds, dropped, mes_projects, spent)
 
     budgets = _Budgets(n, per_voter, len(mes_projects))
     sup = {p: voters[ptr[p] : ptr[p + 1]] for p in mes_projects}
@@ -292,11 +306,7 @@ def mes_once(
         spent += inst.costs[q]
         rounds.append(MesRound(q, rho, t, len(sup[q]), poor))
         active.discard(q)
-    chosen = set(selected)
-    left = {
-        p: Fraction(budgets.sum_num(sup[p]), budgets.L) for p in mes_projects if p not in chosen
-    }
-    return MesRun(per_voter, selected, rounds, dropped, left, mes_projects, spent)
+    return MesRun(per_voter, selected, rounds, dropped, mes_projects, spent, budgets, sup)
 
 
 def _exhaustive(inst: Instance, run: MesRun) -> bool:
@@ -340,4 +350,4 @@ def method_of_equal_shares(
 
 
 def _empty_like(run: MesRun) -> MesRun:
-    return MesRun(run.per_voter, [], [], {}, {}, run.mes_projects, 0)
+    return MesRun(run.per_voter, [], [], {}, run.mes_projects, 0)
