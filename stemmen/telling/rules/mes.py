@@ -82,9 +82,6 @@ class MesResult:
     history: list[tuple[Fraction, int]] = field(default_factory=list)  # (per_voter, cost)
 
 
-_TOL = 1e-6  # relative tolerance of the float screening (float errors are ~1e-13)
-
-
 class _Budgets:
     """Exact voter budgets without per-voter big integers, plus a float64 copy.
 
@@ -214,11 +211,10 @@ class _Budgets:
         return int(short.sum())
 
 
-def _float_payment(cost: int, bs: npt.NDArray[np.float64], total: float) -> float:
-    """Smallest t with sum min(b, t) >= cost, in floats (inf if not affordable)."""
+def _float_payment(cost: int, bs: npt.NDArray[np.float64]) -> float:
+    """Smallest t with sum min(b, t) >= cost, in floats (the float estimate that the
+    exact computation starts from; the caller has checked affordability)."""
     k = len(bs)
-    if total < cost * (1 - _TOL):
-        return float("inf")
     even = cost / k
     if float(bs.min()) >= even:  # nobody is short: everyone pays cost / k
         return even
@@ -226,7 +222,7 @@ def _float_payment(cost: int, bs: npt.NDArray[np.float64], total: float) -> floa
     cum = np.cumsum(b)
     excl = cum - b
     tj = (cost - excl) / np.arange(k, 0, -1, dtype=np.float64)
-    ok = tj <= b * (1 + 1e-12)
+    ok = tj <= b
     j = int(np.argmax(ok))
     return float(tj[j]) if ok[j] else float(b[-1])
 
@@ -263,38 +259,41 @@ def mes_once(
     sup = {p: voters[ptr[p] : ptr[p + 1]] for p in mes_projects}
     util = {p: (inst.costs[p] if utility == "cost" else 1) for p in mes_projects}
     active = set(mes_projects)
-    lower = dict.fromkeys(mes_projects, 0.0)  # lower bounds on rho (float); rho only grows
+    lower = dict.fromkeys(mes_projects, 0.0)  # lower bounds on rho; rho only grows
     rnd = 0
     while active:
         rnd += 1
-        best_f = float("inf")
-        evaluated: dict[int, float] = {}
+        best_upper = float("inf")  # smallest upper bound on rho seen this round
+        evaluated: dict[int, tuple[float, float]] = {}  # p -> (t_float, error bound on t)
+        err = budgets.err
         for p in sorted(active, key=lambda q: (lower[q], inst.ids[q])):
-            if lower[p] > best_f * (1 + _TOL):
+            if lower[p] > best_upper:
                 break
             cost = inst.costs[p]
             bs = budgets.fb[sup[p]]
+            k = len(bs)
             total_f = float(bs.sum())
-            if total_f < cost * (1 - _TOL) or (
-                total_f < cost * (1 + _TOL) and budgets.sum_num(sup[p]) < cost * budgets.L
+            # rigorous bound on the float error of the supporters' total
+            slack = k * err + (k + 2) * abs(total_f) * 2.0**-52
+            if total_f < cost - slack or (
+                total_f < cost + slack and budgets.sum_num(sup[p]) < cost * budgets.L
             ):
                 active.discard(p)
                 dropped[p] = rnd
                 continue
-            t_f = _float_payment(cost, bs, total_f)
-            if t_f == float("inf"):
-                t_f = float(bs.max())
-            rho_f = t_f / util[p]
-            lower[p] = rho_f * (1 - _TOL)
-            evaluated[p] = rho_f
-            best_f = min(best_f, rho_f)
+            t_f = _float_payment(cost, bs)
+            eps = 2.0 * slack + abs(t_f) * 2.0**-40  # bound on |t_f - t| (rem >= 1)
+            u = util[p]
+            lower[p] = max(lower[p], (t_f - eps) / u)
+            evaluated[p] = (t_f, eps)
+            best_upper = min(best_upper, (t_f + eps) / u)
         if not evaluated:
             break
         best: tuple[Fraction, str, int, int, int] | None = None
-        for p in evaluated:
-            if evaluated[p] > best_f * (1 + 2 * _TOL):
-                continue
-            big_t, rem = budgets.payment(inst.costs[p], sup[p], evaluated[p] * util[p])
+        for p, (t_f, eps) in evaluated.items():
+            if (t_f - eps) / util[p] > best_upper:
+                continue  # provably worse than another project
+            big_t, rem = budgets.payment(inst.costs[p], sup[p], t_f)
             rho = Fraction(big_t, rem * budgets.L * util[p])
             if best is None or (rho, inst.ids[p]) < best[:2]:
                 best = (rho, inst.ids[p], p, big_t, rem)
