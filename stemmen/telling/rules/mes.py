@@ -16,11 +16,15 @@ raised by one currency unit until the outcome is exhaustive (no further MES proj
 fits in the budget) -> return it, or costs more than the budget -> return the previous
 outcome.
 
-Speed with exactness: voters with equal budgets are kept in groups (a group id per voter
-and one exact :class:`~fractions.Fraction` per group).  Candidates are screened with
-float arithmetic (lazily, in order of a lower bound on rho, which only grows) and every
-decision (affordability, the winner, ties, the payments) is then taken with exact
-fractions, so float rounding can never change the outcome.
+Speed with exactness (see :class:`_Budgets`): a supporter of a funded project pays
+either the full payment t_r or all it has left (and then holds 0 for good), so a
+voter's exact budget is ``start - sum of the t_r it paid``; with every t_r over one
+common integer denominator, the money of any set of voters is a few numpy counts plus
+O(rounds) integer operations -- no per-voter big numbers.  Candidates are screened in
+float64 (lazily, in order of a lower bound on rho, which only grows), with rigorous
+bounds on the float error; every decision (dropping an unaffordable project, the
+candidate set, the winner, ties, who pays less than t) is settled in exact integers
+wherever the float margin does not prove it, so rounding can never change the outcome.
 """
 
 from __future__ import annotations
