@@ -29,7 +29,10 @@ from .forms import (
     VraagForm,
 )
 from .models import (
+    KOMPAS_LABELS,
+    KOMPAS_WAARDEN,
     Afspraak,
+    AfspraakStatus,
     Afsprakenset,
     ArchetypeBeschrijving,
     Commentaar,
@@ -220,7 +223,7 @@ def set_detail(request: HttpRequest, pk: int, obj: Wijk) -> HttpResponse:
             "SetStatus": SetStatus,
             "progress_bewerkbaar": beheer
             and s.status in (SetStatus.CONCEPT, SetStatus.VASTGESTELD),
-            "status_keuzes": AfspraakStatusForm().fields["status"].choices,
+            "status_keuzes": AfspraakStatus.choices,
             "evaluaties": s.evaluaties.all(),
         },
     )
@@ -328,10 +331,10 @@ def set_bewerken(request: HttpRequest, pk: int, obj: Wijk) -> HttpResponse:
         return redirect(s)
     data = request.POST or None
     form = SetForm(data, instance=s, prefix="set")
-    afspraken = AfspraakFormSet(data, queryset=s.afspraken.all(), prefix="afspraak")
-    themas = ThemaFormSet(data, queryset=s.themas.all(), prefix="thema")
-    instrumenten = InstrumentFormSet(data, queryset=s.instrumenten.all(), prefix="instrument")
-    alle = [form, afspraken, themas, instrumenten]
+    afspraken: Any = AfspraakFormSet(data, queryset=s.afspraken.all(), prefix="afspraak")
+    themas: Any = ThemaFormSet(data, queryset=s.themas.all(), prefix="thema")
+    instrumenten: Any = InstrumentFormSet(data, queryset=s.instrumenten.all(), prefix="instrument")
+    alle: list[Any] = [form, afspraken, themas, instrumenten]
     if request.method == "POST" and all(f.is_valid() for f in alle):
         try:
             services.afsprakenset_bijwerken(
@@ -463,10 +466,7 @@ def raadsrol(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
 @permission_required("praatplaat.view", _wijk)
 def evaluaties(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
     lijst = list(Evaluatie.objects.filter(wijk=obj).select_related("afsprakenset"))
-    labels = [
-        str(Evaluatie._meta.get_field(c).verbose_name)
-        for c in ("ieders_stem", "transparantie", "zeggenschap", "goede_gesprek")
-    ]
+    labels = [str(KOMPAS_LABELS[c]) for c in KOMPAS_WAARDEN]
     items = [
         (
             e,

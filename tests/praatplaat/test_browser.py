@@ -23,10 +23,23 @@ def test_raadslid_reviews_and_comments_staff_sees_it(page, roles, wijk, browser)
         afsprakenset=s,
         door=staff,
         afspraken=[
-            {"id": a.pk, "wat": "Wijkpanel van 400 leden samenstellen", "wie": "wijk",
-             "partner": "", "wanneer": a.wanneer, "bouwsteen": a.bouwsteen, "status": "open"},
-            {"wat": "Jaarverslag in de raadscommissie", "wie": "raad", "partner": "",
-             "wanneer": None, "bouwsteen": None, "status": "open"},
+            {
+                "id": a.pk,
+                "wat": "Wijkpanel van 400 leden samenstellen",
+                "wie": "wijk",
+                "partner": "",
+                "wanneer": a.wanneer,
+                "bouwsteen": a.bouwsteen,
+                "status": "open",
+            },
+            {
+                "wat": "Jaarverslag in de raadscommissie",
+                "wie": "raad",
+                "partner": "",
+                "wanneer": None,
+                "bouwsteen": None,
+                "status": "open",
+            },
         ],
     )
     services.afsprakenset_status(afsprakenset=s, naar=SetStatus.TER_BESPREKING, door=staff)
@@ -76,7 +89,9 @@ def test_raadslid_reviews_and_comments_staff_sees_it(page, roles, wijk, browser)
     try:
         login_staff(staff_page, staff.email)
         staff_page.goto(page.base_url + s.get_absolute_url())
-        comment = staff_page.locator(".pp-comment", has_text="Welke commissie bespreekt het jaarverslag?")
+        comment = staff_page.locator(
+            ".pp-comment", has_text="Welke commissie bespreekt het jaarverslag?"
+        )
         assert comment.count() == 1
         assert "Jaarverslag in de raadscommissie" in comment.inner_text()
         assert_accessible(staff_page)
