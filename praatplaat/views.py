@@ -193,6 +193,20 @@ def gesprek(request: HttpRequest, slug: str, pk: int, obj: Wijk) -> HttpResponse
     )
 
 
+def _versies_met_samenvatting(s: Afsprakenset) -> list[Any]:
+    """Newest first; each version's summary is computed from its diff with the previous."""
+    versies = list(s.versies.select_related("door").order_by("nummer"))
+    vorige: dict[str, Any] = {}
+    for v in versies:
+        v.uitleg = (  # type: ignore[attr-defined]
+            diff.samenvatting(diff.verschil(vorige, v.snapshot))
+            if vorige
+            else _("Agreement set created")
+        )
+        vorige = v.snapshot
+    return list(reversed(versies))
+
+
 def _set_context(request: HttpRequest, s: Afsprakenset, obj: Wijk) -> dict[str, Any]:
     afspraken = list(s.afspraken.select_related("bouwsteen"))
     commentaren = list(s.commentaren.select_related("auteur", "afspraak").order_by("created", "id"))
@@ -217,7 +231,7 @@ def _set_context(request: HttpRequest, s: Afsprakenset, obj: Wijk) -> dict[str, 
         "elders": selectors.instrumenten_elders(obj),
         "vlekken": selectors.witte_vlekken(s),
         "draad": boom(None),
-        "versies": list(s.versies.select_related("door").order_by("-nummer")),
+        "versies": _versies_met_samenvatting(s),
         "beheer": beheer,
         "mag_commentaar": can(request.user, "praatplaat.comment", obj),
         "overgangen": sorted(services.TRANSITIES[s.status]),

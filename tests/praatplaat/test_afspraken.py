@@ -169,6 +169,8 @@ def test_versions_are_immutable_and_diff_is_readable(roles, wijk, client) -> Non
     with pytest.raises(ValidationError):
         nieuw.delete()
     assert AfsprakensetVersie.objects.filter(afsprakenset=s).count() == s.versie
+    set_page = client.get(reverse("praatplaat:set", args=[s.pk])).content.decode()
+    assert "2 onderdelen toegevoegd; 1 onderdeel verwijderd; 1 onderdeel gewijzigd" in set_page
     page = client.get(
         reverse("praatplaat:set_diff", args=[s.pk]) + f"?van={v_voor}&naar={s.versie}"
     )
