@@ -56,8 +56,12 @@ def _dangerous(html: str) -> list[str]:
     return p.found
 
 
-@pytest.mark.parametrize("payload", XSS)
-def test_markup_in_every_text_field_comes_out_inert(client, wijk, roles, payload):
+def test_markup_in_every_text_field_comes_out_inert(client, wijk, roles):
+    for payload in XSS:
+        _check_inert(client, wijk, roles, payload)
+
+
+def _check_inert(client, wijk, roles, payload):
     from stemmen.models import Aanvraag, AanvraagStap
 
     ronde = make_ronde(wijk, Fase.INDIENEN, titel=payload, beschrijving=payload)
