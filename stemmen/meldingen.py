@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -67,7 +66,7 @@ def reactie_op_idee(reactie_id: int) -> int:
     )
 
 
-def _bewoners(ronde: Ronde) -> Iterable[Any]:
+def _bewoners(ronde: Ronde) -> Any:
     from groningenmodel.models import User
 
     return (

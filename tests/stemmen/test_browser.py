@@ -92,6 +92,7 @@ def test_resident_journey(page, browser, live_server, wijk, roles, make_user):
         if i == 0:
             staff_page.fill(f"#id_toelichting_{key}", "Veel steun in de buurt.")
     staff_page.check("#id_besluit_1")  # niet stembaar
+    screenshot(staff_page, "stemmen-beoordelen-formulier")
     staff_page.fill(
         "#id_reden",
         "De schooltuin valt onder het onderwijsbudget; we brengen u in contact met de school.",
@@ -117,7 +118,84 @@ def test_resident_journey(page, browser, live_server, wijk, roles, make_user):
     assert_accessible(page)
     screenshot(page, "stemmen-idee-antwoord")
 
-    # 5. The wijk page shows the round.
+    # 5. The wijk page shows the round; the round page fits a 360 px screen.
     page.goto(f"{page.base_url}/wijken/{wijk.slug}/")
     assert page.locator("#stemmen-wijk-kop").is_visible()
     assert_accessible(page)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{page.base_url}/stemmen/ronde/{ronde.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    screenshot(page, "stemmen-ronde-360px")
+
+
+def test_staff_and_application_pages_are_accessible(page, wijk, roles, make_user):
+    """The area team's pages (round form, applications, decision, progress update,
+    moderation) and a resident's application form: axe-clean, working without JS."""
+    from stemmen import services
+    from tests.stemmen.factories import make_pot
+
+    pot = make_pot(wijk)
+    ronde = make_ronde(wijk, Fase.UITVOERING, pot=pot)
+    idee = make_idee(ronde, roles["bewoner"], status=IdeeStatus.STEMBAAR, kosten=100_000)
+    services.idee_uitslag_zetten(idee=idee, actor=roles["gebiedsteam"], gekozen=True)
+    aanvraag = services.aanvraag_indienen(
+        wijk=wijk,
+        user=roles["bewoner"],
+        soort="uitdaagrecht",
+        titel="Groenonderhoud door bewoners",
+        beschrijving="Wij nemen het maaien over.",
+        bedrag=400_000,
+        taak="Maaien van de plantsoenen",
+        huidig_budget=450_000,
+    )
+    Reactie.objects.create(
+        idee=idee, auteur=roles["bewoner"], tekst="Gemelde reactie"
+    ).meldingen.create(melder=roles["bewoner_elders"], reden="Spam")
+
+    login_by_code(page, roles["bewoner"].email)
+    for url in (
+        f"/stemmen/wijk/{wijk.slug}/aanvragen/",
+        f"/stemmen/wijk/{wijk.slug}/aanvragen/nieuw/?soort=buurtbudget",
+        f"/stemmen/aanvraag/{aanvraag.pk}/",
+        "/stemmen/instellingen/",
+        "/stemmen/",
+    ):
+        page.goto(page.base_url + url)
+        assert_accessible(page)
+    page.context.clear_cookies()
+
+    login_staff(page, roles["gebiedsteam"].email)
+    for url in (
+        f"/stemmen/wijk/{wijk.slug}/ronde/nieuw/",
+        f"/stemmen/ronde/{ronde.pk}/bewerken/",
+        f"/stemmen/wijk/{wijk.slug}/moderatie/",
+        f"/stemmen/aanvraag/{aanvraag.pk}/",
+        f"/stemmen/aanvraag/{aanvraag.pk}/besluit/",
+        f"/stemmen/idee/{idee.pk}/update/",
+        f"/stemmen/reactie/{idee.reacties.get().pk}/modereren/",
+    ):
+        page.goto(page.base_url + url)
+        assert_accessible(page)
+    # Record an assessment step and a progress update through the forms.
+    page.goto(f"{page.base_url}/stemmen/aanvraag/{aanvraag.pk}/")
+    page.select_option("#id_stap", "vergelijking")
+    page.fill("#id_toelichting", "Goedkoper dan de huidige aanbesteding.")
+    page.locator('form[action$="/stap/"] button[type=submit]').click()
+    page.wait_for_load_state()
+    assert aanvraag.stappen.count() == 1
+    screenshot(page, "stemmen-aanvraag-staf")
+    page.goto(f"{page.base_url}/stemmen/idee/{idee.pk}/update/")
+    page.fill("#id_tekst", "De eerste planten staan erin.")
+    page.fill("#id_uitgave", "400")
+    page.set_input_files(
+        "#id_foto",
+        files=[{"name": "p.png", "mimeType": "image/png", "buffer": png_bytes((300, 200))}],
+    )
+    page.fill("#id_foto_alt", "Nieuwe planten in het perk")
+    page.locator("form[enctype] button[type=submit]").click()
+    page.wait_for_url(re.compile(r"#uitvoering$"))
+    assert idee.updates.get().uitgave == 40_000
+    page.get_by_alt_text("Nieuwe planten in het perk").wait_for()
+    assert_accessible(page)
+    screenshot(page, "stemmen-uitvoering")

@@ -12,7 +12,7 @@ from stemmen import meldingen, services
 from stemmen.models import Criterium, Fase, VerzondenBericht
 from tests.stemmen.factories import make_idee, make_ronde
 
-ALLES_JA = {k: ("ja", "") for k in Criterium.values}
+ALLES_JA = dict.fromkeys(Criterium.values, ("ja", ""))
 
 
 @pytest.mark.django_db
