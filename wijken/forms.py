@@ -14,10 +14,9 @@ class EuroField(forms.CharField):
     """An amount typed in euros ("1.234,56") → integer cents."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 20)
         kwargs.setdefault("help_text", _("In euros, e.g. 1.250,00"))
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.update({"inputmode": "decimal", "maxlength": "20"})
 
     def to_python(self, value: Any) -> int | None:  # type: ignore[override]
         value = super().to_python(value)
@@ -87,7 +86,9 @@ class BoekingForm(forms.Form):
     )
     bedrag = EuroField(label=_("Amount"), required=False)
     datum = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        initial=timezone.localdate,
     )
     categorie = forms.ChoiceField(
         label=_("Category"), choices=Boeking.Categorie.choices, initial=Boeking.Categorie.OVERIG
@@ -151,10 +152,10 @@ class BudgetpotForm(forms.Form):
     naam = forms.CharField(label=_("Name"), max_length=150)
     bron = forms.CharField(label=_("Source of the money"), max_length=200, required=False)
     periode_start = forms.DateField(
-        label=_("Period start"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period start"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     periode_eind = forms.DateField(
-        label=_("Period end"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period end"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     bedrag_per_inwoner = EuroField(
         label=_("Amount per inhabitant"),

@@ -278,7 +278,10 @@ def begroting_export(request: HttpRequest, slug: str, formaat: str, obj: Wijk) -
         w.writerow(kop)
         for r in rijen:
             w.writerow(
-                [str(v).replace(".", ",") if k in (9, 10, 11, 12) else v for k, v in enumerate(r)]
+                [
+                    f"{v:.2f}".replace(".", ",") if k in (9, 10, 11, 12) else v
+                    for k, v in enumerate(r)
+                ]
             )
         resp = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
         resp["Content-Disposition"] = f'attachment; filename="{naam}.csv"'
