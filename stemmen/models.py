@@ -264,7 +264,7 @@ class Thema(models.Model):
     class Meta:
         ordering = ["naam"]
         constraints = [
-            models.UniqueConstraint(fields=["ronde", "naam"], name="thema_uniek_per_ronde")
+            models.UniqueConstraint(fields=["ronde", "naam"], name="stemmen_thema_uniek_per_ronde")
         ]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -436,7 +436,7 @@ class Steun(models.Model):
     op = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["idee", "user"], name="steun_uniek")]
+        constraints = [models.UniqueConstraint(fields=["idee", "user"], name="stemmen_steun_uniek")]
         verbose_name = _("support")
         verbose_name_plural = _("support")
 
@@ -484,7 +484,7 @@ class ReactieMelding(models.Model):
     afgehandeld = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["reactie", "melder"], name="melding_uniek")]
+        constraints = [models.UniqueConstraint(fields=["reactie", "melder"], name="stemmen_melding_uniek")]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
@@ -508,13 +508,13 @@ class CriteriumOordeel(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["idee", "criterium"], name="oordeel_uniek_idee"),
+            models.UniqueConstraint(fields=["idee", "criterium"], name="stemmen_oordeel_uniek_idee"),
             models.UniqueConstraint(
-                fields=["aanvraag", "criterium"], name="oordeel_uniek_aanvraag"
+                fields=["aanvraag", "criterium"], name="stemmen_oordeel_uniek_aanvraag"
             ),
             models.CheckConstraint(
                 condition=models.Q(idee__isnull=False) ^ models.Q(aanvraag__isnull=False),
-                name="oordeel_idee_of_aanvraag",
+                name="stemmen_oordeel_idee_of_aanvraag",
             ),
         ]
         verbose_name = _("criterion judgement")
