@@ -321,8 +321,13 @@ class IdeeQuerySet(models.QuerySet["Idee"]):
 
 class Idee(models.Model):
     ronde = models.ForeignKey(Ronde, on_delete=models.CASCADE, related_name="ideeen")
+    # SET_NULL: when a person erases their account the idea stays, without their name.
     indiener = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ideeen"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideeen",
     )
     mede_indieners = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -451,7 +456,11 @@ class Reactie(models.Model):
 
     idee = models.ForeignKey(Idee, on_delete=models.CASCADE, related_name="reacties")
     auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stemmen_reacties"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stemmen_reacties",
     )
     ouder = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="antwoorden"
@@ -484,7 +493,9 @@ class ReactieMelding(models.Model):
     afgehandeld = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["reactie", "melder"], name="stemmen_melding_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["reactie", "melder"], name="stemmen_melding_uniek")
+        ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
@@ -508,7 +519,9 @@ class CriteriumOordeel(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["idee", "criterium"], name="stemmen_oordeel_uniek_idee"),
+            models.UniqueConstraint(
+                fields=["idee", "criterium"], name="stemmen_oordeel_uniek_idee"
+            ),
             models.UniqueConstraint(
                 fields=["aanvraag", "criterium"], name="stemmen_oordeel_uniek_aanvraag"
             ),
@@ -578,7 +591,11 @@ class Aanvraag(models.Model):
 
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, related_name="aanvragen")
     aanvrager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="aanvragen"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aanvragen",
     )
     soort = models.CharField(_("kind"), max_length=15, choices=AanvraagSoort.choices)
     titel = models.CharField(_("title"), max_length=120)

@@ -17,6 +17,8 @@ def _fast_hasher(settings: Any) -> None:
 def _english(request: Any) -> Iterator[None]:
     """Assertions read the English msgids; the site's default language is Dutch."""
     if "client" in request.fixturenames:
-        request.getfixturevalue("client").defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+        from django.conf import settings
+
+        request.getfixturevalue("client").cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
