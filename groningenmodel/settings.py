@@ -248,3 +248,14 @@ LOGGING = {
 
 # Lottery pools are pseudonymised this many days after the draw (issue: loting).
 LOTING_RETENTION_DAYS = env.int("LOTING_RETENTION_DAYS", default=90)
+
+# --- stemmen ------------------------------------------------------------------------
+# Idea rounds move on to the phase their dates say (every 5 minutes); buurtbudget
+# applications are decided within this many days.
+CELERY_BEAT_SCHEDULE["stemmen-fasen-bijwerken"] = {
+    "task": "stemmen.fasen_bijwerken",
+    "schedule": 300.0,
+}
+STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN = env.int(
+    "STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN", default=14
+)
