@@ -246,3 +246,10 @@ LOGGING = {
 
 # Lottery pools are pseudonymised this many days after the draw (issue: loting).
 LOTING_RETENTION_DAYS = env.int("LOTING_RETENTION_DAYS", default=90)
+
+# --- loting ---------------------------------------------------------------------------
+# Seconds to pause between the progress steps of a draw (0 in production; tests use it
+# to kill a worker in the middle of a draw).
+LOTING_PROGRESS_DELAY = env.float("LOTING_PROGRESS_DELAY", default=0.0)
+CELERY_BEAT_SCHEDULE["loting-retention"] = {"task": "loting.retention", "schedule": 24 * 3600.0}
+CELERY_BEAT_SCHEDULE["loting-requeue-stale"] = {"task": "loting.requeue_stale", "schedule": 300.0}
