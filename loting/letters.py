@@ -15,4 +15,4 @@ def qr_svg(data: str) -> str:
     svg = buf.getvalue().decode()
     if svg.startswith("<?xml"):
         svg = svg.split("?>", 1)[1]
-    return svg
+    return svg.replace(' id="qr-path"', "")
