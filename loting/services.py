@@ -284,12 +284,15 @@ def seed_commit(*, loting: Loting, user: Any = None, seed: str = "") -> Loting:
     return loting
 
 
-def _enqueue(task: Callable[..., Any], loting_id: int) -> None:
-    transaction.on_commit(lambda: task.delay(loting_id))
+def _enqueue(task: Callable[..., Any], loting_id: int, queue: str | None = None) -> None:
+    if queue:
+        transaction.on_commit(lambda: task.apply_async(args=[loting_id], queue=queue))
+    else:
+        transaction.on_commit(lambda: task.delay(loting_id))
 
 
 @transaction.atomic
-def draw_start(*, loting: Loting, user: Any = None) -> Loting:
+def draw_start(*, loting: Loting, user: Any = None, queue: str | None = None) -> Loting:
     """Queue the draw: invitations (residents) or the uniform draw (council members)."""
     from .tasks import draw_invitations
 
@@ -303,19 +306,16 @@ def draw_start(*, loting: Loting, user: Any = None) -> Loting:
     loting.taak_bijgewerkt = timezone.now()
     loting.save()
     audit_log(actor=user, action="loting.draw_start", obj=loting)
-    _enqueue(draw_invitations, loting.pk)
+    _enqueue(draw_invitations, loting.pk, queue)
     return loting
 
 
-def invitations_draw(*, loting_id: int) -> bool:
-    """The draw task's body. Returns False when there was nothing (left) to do."""
-    loting = Loting.objects.get(pk=loting_id)
-    if loting.status != Loting.Status.TREKKEN:
-        return False
-    if loting.is_raadsleden:
-        return _raadsleden_draw(loting)
-    _voortgang(loting_id, 5, _("Reading the address register…"))
-    _pause()
+def invitation_register(
+    loting: Loting,
+) -> tuple[list[engine.RegisterEntry], dict[str, tuple[int, int]], dict[str, str]]:
+    """The register as the engine sees it: pseudonymous person and household ids and an
+    ASCII stratum key per street (or buurt); plus the way back to the rows, and the
+    stratum names."""
     qs = _register_qs(loting).values_list(
         "pk", "adres_id", "adres__straat_id", "adres__straat__naam", "adres__straat__buurt__naam"
     )
@@ -323,8 +323,7 @@ def invitations_draw(*, loting_id: int) -> bool:
     key_of: dict[tuple[str, int], str] = {}
     register: list[engine.RegisterEntry] = []
     wie: dict[str, tuple[int, int]] = {}
-    rows = list(qs.order_by("pk"))
-    for i, (pk, adres_id, straat_id, straat, buurt) in enumerate(rows):
+    for pk, adres_id, straat_id, straat, buurt in qs.order_by("pk"):
         groep = (straat, straat_id) if loting.strata == Loting.Strata.STRAAT else (buurt, 0)
         stratum = key_of.get(groep)
         if stratum is None:
@@ -336,8 +335,19 @@ def invitations_draw(*, loting_id: int) -> bool:
         pid = _pseudoniem(loting, "p", pk)
         register.append(engine.RegisterEntry(pid, _pseudoniem(loting, "h", adres_id), stratum))
         wie[pid] = (pk, adres_id)
-        if i and i % 2000 == 0:
-            _voortgang(loting_id, 5 + int(30 * i / len(rows)), _("Reading the address register…"))
+    return register, wie, namen
+
+
+def invitations_draw(*, loting_id: int) -> bool:
+    """The draw task's body. Returns False when there was nothing (left) to do."""
+    loting = Loting.objects.get(pk=loting_id)
+    if loting.status != Loting.Status.TREKKEN:
+        return False
+    if loting.is_raadsleden:
+        return _raadsleden_draw(loting)
+    _voortgang(loting_id, 5, _("Reading the address register…"))
+    _pause()
+    register, wie, namen = invitation_register(loting)
     _voortgang(loting_id, 40, _("Drawing the invitations…"))
     _pause()
     try:
@@ -447,7 +457,9 @@ def _zetel_voor(loting: Loting, u: Uitnodiging, *, rol: str, vervangt: Zetel | N
     )
 
 
-def stale_tasks_requeue(*, older_than: timedelta = timedelta(minutes=5)) -> list[int]:
+def stale_tasks_requeue(
+    *, older_than: timedelta = timedelta(minutes=5), queue: str | None = None
+) -> list[int]:
     """Re-queue draws and selections whose worker died (no progress for a while)."""
     from .tasks import draw_invitations, select_panel
 
@@ -460,7 +472,7 @@ def stale_tasks_requeue(*, older_than: timedelta = timedelta(minutes=5)) -> list
     ):
         task = draw_invitations if loting.status == Loting.Status.TREKKEN else select_panel
         Loting.objects.filter(pk=loting.pk).update(taak=Loting.Taak.WACHT, taak_bijgewerkt=timezone.now())
-        task.delay(loting.pk)
+        task.apply_async(args=[loting.pk], queue=queue) if queue else task.delay(loting.pk)
         out.append(loting.pk)
     return out
 
