@@ -36,7 +36,7 @@ def public_lotingen(wijk: Wijk | None = None) -> QuerySet[Loting]:
 
 def strata_table(loting: Loting) -> list[dict[str, Any]]:
     """Per stratum: invited, reserves, answered, yes, selected — counts only."""
-    namen = (loting.uitnodiging_bundel or {}).get("strata_names", {})
+    namen = loting.strata_namen or {}
     rows = (
         loting.uitnodigingen.values("stratum")
         .annotate(

@@ -34,6 +34,7 @@ from wijken.models import Inwoner, Wijk
 from . import engine
 from .models import (
     LEEFTIJDSGROEPEN,
+    Bundel,
     Loting,
     Orgaan,
     PanelBericht,
@@ -356,7 +357,6 @@ def invitations_draw(*, loting_id: int) -> bool:
         _taak_fout(loting_id, _fout(exc), status=Loting.Status.VASTGELEGD)
         return False
     bundle = engine.invitation_bundle(register, draw, None)
-    bundle["strata_names"] = namen
     _voortgang(loting_id, 70, _("Saving the invitations…"))
     _pause()
     objs = []
@@ -381,7 +381,8 @@ def invitations_draw(*, loting_id: int) -> bool:
             return False
         locked.uitnodigingen.all().delete()
         Uitnodiging.objects.bulk_create(objs, batch_size=1000)
-        locked.uitnodiging_bundel = bundle
+        _bundel_save(locked, Bundel.Soort.UITNODIGINGEN, bundle)
+        locked.strata_namen = namen
         locked.engine_versie = engine.ENGINE_VERSION
         locked.getrokken_op = timezone.now()
         locked.status = Loting.Status.UITGENODIGD
@@ -437,7 +438,7 @@ def _raadsleden_draw(loting: Loting) -> bool:
                 uitkomst_volgorde=volgorde,
             )
             _zetel_voor(locked, u, rol=Zetel.Rol.RAADSLID)
-        locked.selectie_bundel = bundle
+        _bundel_save(locked, Bundel.Soort.SELECTIE, bundle)
         locked.engine_versie = engine.ENGINE_VERSION
         locked.getrokken_op = locked.geselecteerd_op = timezone.now()
         locked.status = Loting.Status.GESELECTEERD
@@ -547,7 +548,11 @@ def response_record(
     respondent: Any = None,
     user: Any = None,
 ) -> Uitnodiging:
-    u = Uitnodiging.objects.select_for_update().select_related("loting", "adres__straat").get(pk=uitnodiging.pk)
+    u = (
+        Uitnodiging.objects.select_for_update()
+        .select_related("loting", "adres__straat")
+        .get(pk=uitnodiging.pk)
+    )
     if u.soort != Uitnodiging.Soort.UITGENODIGD or u.gepseudonimiseerd:
         raise ValidationError(_("This invitation cannot be answered."))
     if u.loting.status in (Loting.Status.SELECTEREN,):
@@ -575,8 +580,18 @@ def response_record(
     u.antwoord, u.antwoord_via, u.antwoord_op = antwoord, via, timezone.now()
     if getattr(respondent, "pk", None):
         u.respondent = respondent
-    u.full_clean()
-    u.save()
+    # Only the answer fields changed: validate those (the links are set by the draw).
+    u.full_clean(
+        exclude=["loting", "inwoner", "adres", "raadslid", "respondent", "buurt"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    u.save(
+        update_fields=[
+            "antwoord", "antwoord_via", "antwoord_op", "leeftijdsgroep", "geslacht",
+            "toestemming", "email", "buurt", "respondent",
+        ]
+    )
     if user is not None and getattr(user, "pk", None):
         audit_log(actor=user, action="loting.response", obj=u.loting, summary=f"{u.pseudoniem} {antwoord} {via}")
     return u
@@ -665,7 +680,7 @@ def selection_run(*, loting_id: int) -> bool:
             u.uitkomst, u.uitkomst_volgorde = Uitnodiging.Uitkomst.GESELECTEERD, volgorde
             u.save(update_fields=["uitkomst", "uitkomst_volgorde"])
             _zetel_voor(locked, u, rol=Zetel.Rol.LID)
-        locked.selectie_bundel = bundle
+        _bundel_save(locked, Bundel.Soort.SELECTIE, bundle)
         locked.selectie_rapport = report
         locked.engine_versie = engine.ENGINE_VERSION
         locked.geselecteerd_op = timezone.now()
@@ -783,6 +798,18 @@ def zetel_replace(*, zetel: Zetel, user: Any = None) -> Zetel | None:
     return nieuw
 
 
+@transaction.atomic
+def vacature_vullen(*, zetel: Zetel, user: Any = None) -> Zetel | None:
+    """Try the replacement again for an ended seat that has none yet (for instance after
+    the invited reserve household said yes)."""
+    zetel = Zetel.objects.select_for_update().select_related("uitnodiging").get(pk=zetel.pk)
+    if zetel.status == Zetel.Status.ACTIEF or zetel.status == Zetel.Status.AFGELOPEN:
+        raise ValidationError(_("This seat is not waiting for a replacement."))
+    if Zetel.objects.filter(vervangt=zetel).exists():
+        raise ValidationError(_("This seat already has a replacement."))
+    return zetel_replace(zetel=zetel, user=user)
+
+
 def models_max(field: str) -> Any:
     from django.db.models import Max
 
@@ -796,8 +823,7 @@ def _raadslid_vervangen(loting: Loting, zetel: Zetel, user: Any) -> Zetel | None
     result = engine.uniform_draw(inputs["candidates"], int(inputs["k"]), loting.seed, declines, RAADSLEDEN_LABEL)
     new_bundle = engine.uniform_bundle(inputs["candidates"], result, label=RAADSLEDEN_LABEL)
     replacement = result.replacements[-1][1]
-    loting.selectie_bundel = new_bundle
-    loting.save(update_fields=["selectie_bundel"])
+    _bundel_save(loting, Bundel.Soort.SELECTIE, new_bundle)
     if replacement is None:
         _vervanging_log(loting, zetel.uitnodiging.pseudoniem, None, RAADSLEDEN_LABEL)
         return None
@@ -907,12 +933,15 @@ def verification_start(*, loting: Loting) -> Verificatie:
 
 
 def bundles(loting: Loting) -> dict[str, dict[str, Any]]:
-    out = {}
-    if loting.uitnodiging_bundel:
-        out["uitnodigingen"] = loting.uitnodiging_bundel
-    if loting.selectie_bundel:
-        out["selectie"] = loting.selectie_bundel
-    return out
+    return {b.soort: b.data for b in loting.bundels.order_by("soort")}
+
+
+def bundle_kinds(loting: Loting) -> list[str]:
+    return list(loting.bundels.order_by("soort").values_list("soort", flat=True))
+
+
+def _bundel_save(loting: Loting, soort: str, data: dict[str, Any]) -> None:
+    Bundel.objects.update_or_create(loting=loting, soort=soort, defaults={"data": data})
 
 
 def verification_run(*, verificatie_id: int) -> bool:

@@ -102,7 +102,7 @@ def detail(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
             "strata": selectors.strata_table(loting),
             "totalen": selectors.totals(loting),
             "quota": selectors.quota_table(loting),
-            "bundels": list(services.bundles(loting)) if loting.seed_onthuld_op else [],
+            "bundels": services.bundle_kinds(loting) if loting.seed_onthuld_op else [],
             "verificatie": loting.verificaties.first(),
             "vervangingen": (loting.selectie_rapport or {}).get("vervangingen", []),
             "kan_beheren": can(request.user, "loting.manage", loting),
@@ -115,7 +115,7 @@ def detail(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
 def bundel(request: HttpRequest, pk: int, soort: str, obj: Loting) -> HttpResponse:
     if not obj.seed_onthuld_op:
         raise Http404
-    data = services.bundles(obj).get(soort)
+    data = obj.bundels.filter(soort=soort).values_list("data", flat=True).first()
     if data is None:
         raise Http404
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
@@ -314,6 +314,7 @@ def _wizard(loting: Loting) -> dict[str, Any]:
         "relaxaties": (loting.selectie_rapport or {}).get("relaxaties", []),
         "leden": Zetel.objects.filter(loting=loting)
         .select_related("uitnodiging__buurt", "uitnodiging__raadslid")
+        .annotate(n_vervangers=Count("vervangers"))
         .order_by("pk"),
         "einde_form": ZetelEindeForm(),
     }
@@ -460,6 +461,21 @@ def zetel_beeindigen(request: HttpRequest, pk: int, obj: Zetel) -> HttpResponse:
     if nxt == "wizard":
         return redirect("loting:wizard", pk=obj.loting_id)
     return redirect("loting:orgaan_beheer", pk=obj.orgaan_id)
+
+
+@require_POST
+@permission_required("loting.manage", _zetel)
+def vacature_vullen(request: HttpRequest, pk: int, obj: Zetel) -> HttpResponse:
+    try:
+        nieuw = services.vacature_vullen(zetel=obj, user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        if nieuw is None:
+            messages.warning(request, _("Still nobody from the same stratum who said yes."))
+        else:
+            messages.success(request, _("A replacement from the same stratum has been drawn."))
+    return redirect("loting:wizard", pk=obj.loting_id)
 
 
 @require_GET

@@ -87,6 +87,12 @@ CASES = [
         method="post",
         data=lambda c: {"status": "afgezegd"},
     ),
+    Case(
+        "loting:vacature_vullen",
+        only(STAFF, 302),
+        kwargs=lambda c: {"pk": c["zetel"].pk},
+        method="post",
+    ),
     Case("loting:orgaan_beheer", only(STAFF), kwargs=_o),
     Case(
         "loting:voorzitter",
