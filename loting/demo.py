@@ -37,7 +37,9 @@ def _run_draw(loting: Loting) -> Loting:
 
 
 def _run_selection(loting: Loting) -> Loting:
-    Loting.objects.filter(pk=loting.pk).update(status=Loting.Status.SELECTEREN, taak_naam="selecteren")
+    Loting.objects.filter(pk=loting.pk).update(
+        status=Loting.Status.SELECTEREN, taak_naam="selecteren"
+    )
     for _attempt in range(3):
         if services.selection_run(loting_id=loting.pk):
             break
@@ -58,9 +60,20 @@ def _answers(loting: Loting, *, ja: int, nee: int, rng: random.Random) -> None:
     )
     rng.shuffle(invited)
     for i, u in enumerate(invited[: ja + nee]):
-        via = rng.choice([Uitnodiging.Via.ONLINE, Uitnodiging.Via.ONLINE, Uitnodiging.Via.PAPIER, Uitnodiging.Via.TELEFOON])
+        via = rng.choice(
+            [
+                Uitnodiging.Via.ONLINE,
+                Uitnodiging.Via.ONLINE,
+                Uitnodiging.Via.PAPIER,
+                Uitnodiging.Via.TELEFOON,
+            ]
+        )
         if i < ja:
-            band = leeftijdsgroep(jaar - u.inwoner.geboortejaar) if u.inwoner else LEEFTIJDSGROEPEN[0][0]
+            band = (
+                leeftijdsgroep(jaar - u.inwoner.geboortejaar)
+                if u.inwoner
+                else LEEFTIJDSGROEPEN[0][0]
+            )
             services.response_record(
                 uitnodiging=u,
                 antwoord="ja",
@@ -82,8 +95,12 @@ def _verify(loting: Loting) -> None:
 def _cwr(wijk: Wijk, rng: random.Random, out: Any) -> None:
     if not Loting.objects.filter(wijk=wijk, titel=CWR_BEWONERS).exists():
         loting = services.loting_create(
-            wijk=wijk, doel=Loting.Doel.CWR_BEWONERS, titel=CWR_BEWONERS, zetels=11,
-            aantal_uitnodigingen=148, marge_procent=20,
+            wijk=wijk,
+            doel=Loting.Doel.CWR_BEWONERS,
+            titel=CWR_BEWONERS,
+            zetels=11,
+            aantal_uitnodigingen=148,
+            marge_procent=20,
         )
         services.seed_commit(loting=loting, seed="oosterpark-cwr-2017-bewoners")
         loting = _run_draw(loting)
@@ -92,19 +109,27 @@ def _cwr(wijk: Wijk, rng: random.Random, out: Any) -> None:
         # One resident declines the seat: replaced from the same street (stratum). Pick a
         # seat whose street has another yes-sayer, as happened at the doors in 2017.
         zetels = list(Zetel.objects.filter(loting=loting).select_related("uitnodiging"))
-        ja_per_stratum = {}
+        ja_per_stratum: dict[str, Uitnodiging] = {}
         for u in loting.uitnodigingen.filter(antwoord="ja", uitkomst=""):
             ja_per_stratum.setdefault(u.stratum, u)
         zetel = next((z for z in zetels if z.uitnodiging.stratum in ja_per_stratum), zetels[0])
         if services.zetel_end(zetel=zetel, status=Zetel.Status.AFGEZEGD) is None:
             # Nobody left in the street: the invited reserve household says yes.
-            reserve = loting.uitnodigingen.filter(
-                stratum=zetel.uitnodiging.stratum, soort="uitgenodigd", antwoord=""
-            ).order_by("volgorde").last()
+            reserve = (
+                loting.uitnodigingen.filter(
+                    stratum=zetel.uitnodiging.stratum, soort="uitgenodigd", antwoord=""
+                )
+                .order_by("volgorde")
+                .last()
+            )
             if reserve is not None:
                 services.response_record(
-                    uitnodiging=reserve, antwoord="ja", via="deur", leeftijdsgroep="35-49",
-                    geslacht="v", toestemming=True,
+                    uitnodiging=reserve,
+                    antwoord="ja",
+                    via="deur",
+                    leeftijdsgroep="35-49",
+                    geslacht="v",
+                    toestemming=True,
                 )
                 services.vacature_vullen(zetel=zetel)
         services.seed_reveal(loting=loting)
@@ -112,7 +137,9 @@ def _cwr(wijk: Wijk, rng: random.Random, out: Any) -> None:
         if out:
             out.write(f"  {CWR_BEWONERS}: 148 invited, 20 yes, 11 seated")
     if not Loting.objects.filter(wijk=wijk, titel=CWR_RAAD).exists():
-        raad = services.loting_create(wijk=wijk, doel=Loting.Doel.CWR_RAADSLEDEN, titel=CWR_RAAD, zetels=6)
+        raad = services.loting_create(
+            wijk=wijk, doel=Loting.Doel.CWR_RAADSLEDEN, titel=CWR_RAAD, zetels=6
+        )
         services.seed_commit(loting=raad, seed="oosterpark-cwr-2017-raad")
         raad = _run_draw(raad)
         services.seed_reveal(loting=raad)
@@ -138,8 +165,13 @@ def _panel(wijk: Wijk, rng: random.Random, out: Any, scale: float) -> None:
     n_ja = max(12, int(440 * min(scale, 1.0)))
     k = max(10, int(400 * min(scale, 1.0)))
     loting = services.loting_create(
-        wijk=wijk, doel=Loting.Doel.WIJKPANEL, titel=PANEL, zetels=k,
-        aantal_uitnodigingen=n_inv, strata=Loting.Strata.STRAAT, marge_procent=15,
+        wijk=wijk,
+        doel=Loting.Doel.WIJKPANEL,
+        titel=PANEL,
+        zetels=k,
+        aantal_uitnodigingen=n_inv,
+        strata=Loting.Strata.STRAAT,
+        marge_procent=15,
     )
     services.seed_commit(loting=loting, seed="oosterpark-wijkpanel-2017")
     loting = _run_draw(loting)

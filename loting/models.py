@@ -174,9 +174,7 @@ class Bundel(models.Model):
 
     class Meta:
         ordering = ["loting", "soort"]
-        constraints = [
-            models.UniqueConstraint(fields=["loting", "soort"], name="bundel_uniek")
-        ]
+        constraints = [models.UniqueConstraint(fields=["loting", "soort"], name="bundel_uniek")]
         verbose_name = _("verification bundle")
         verbose_name_plural = _("verification bundles")
 
@@ -216,6 +214,9 @@ LEEFTIJDSGROEPEN = [
     ("50-64", _("50 to 64")),
     ("65+", _("65 or older")),
 ]
+
+
+GESLACHTEN = [("v", _("woman")), ("m", _("man")), ("x", _("other / I'd rather not say"))]
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -279,8 +280,10 @@ class Uitnodiging(models.Model):
     antwoord_via = models.CharField(max_length=10, choices=Via.choices, blank=True)
     antwoord_op = models.DateTimeField(null=True, blank=True)
     buurt = models.ForeignKey(Buurt, null=True, blank=True, on_delete=models.SET_NULL)
-    leeftijdsgroep = models.CharField(_("age band"), max_length=10, blank=True)
-    geslacht = models.CharField(_("gender"), max_length=1, blank=True)
+    leeftijdsgroep = models.CharField(
+        _("age band"), max_length=10, blank=True, choices=LEEFTIJDSGROEPEN
+    )
+    geslacht = models.CharField(_("gender"), max_length=1, blank=True, choices=GESLACHTEN)
     toestemming = models.BooleanField(_("consent"), default=False)
     email = models.EmailField(_("e-mail address"), blank=True)
     respondent = models.ForeignKey(
@@ -327,9 +330,7 @@ class Zetel(models.Model):
 
     orgaan = models.ForeignKey(Orgaan, on_delete=models.CASCADE, related_name="zetels")
     loting = models.ForeignKey(Loting, on_delete=models.PROTECT, related_name="gevulde_zetels")
-    uitnodiging = models.OneToOneField(
-        Uitnodiging, on_delete=models.PROTECT, related_name="zetel"
-    )
+    uitnodiging = models.OneToOneField(Uitnodiging, on_delete=models.PROTECT, related_name="zetel")
     rol = models.CharField(_("role"), max_length=12, choices=Rol.choices, default=Rol.LID)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIEF)
     weergavenaam = models.CharField(_("display name (with consent)"), max_length=100, blank=True)

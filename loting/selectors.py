@@ -73,7 +73,9 @@ def totals(loting: Loting) -> dict[str, int]:
         nee=Count("pk", filter=Q(antwoord=Uitnodiging.Antwoord.NEE)),
         geselecteerd=Count(
             "pk",
-            filter=Q(uitkomst__in=[Uitnodiging.Uitkomst.GESELECTEERD, Uitnodiging.Uitkomst.VERVANGER]),
+            filter=Q(
+                uitkomst__in=[Uitnodiging.Uitkomst.GESELECTEERD, Uitnodiging.Uitkomst.VERVANGER]
+            ),
         ),
         afgezegd=Count("pk", filter=Q(uitkomst=Uitnodiging.Uitkomst.AFGEZEGD)),
     )

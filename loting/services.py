@@ -15,7 +15,6 @@ import hmac
 import secrets
 import time
 from collections import Counter
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -41,8 +40,8 @@ from .models import (
     PanelOntvanger,
     Quotum,
     Uitnodiging,
-    Verificatie,
     Vergoeding,
+    Verificatie,
     Voorzitterskeuze,
     Zetel,
     leeftijdsgroep,
@@ -205,7 +204,11 @@ def loting_create(
     if doel != Loting.Doel.CWR_RAADSLEDEN:
         if aantal_uitnodigingen < zetels:
             raise ValidationError(
-                {"aantal_uitnodigingen": _("Invite at least as many households as there are seats.")}
+                {
+                    "aantal_uitnodigingen": _(
+                        "Invite at least as many households as there are seats."
+                    )
+                }
             )
     loting.save()
     if doel != Loting.Doel.CWR_RAADSLEDEN:
@@ -222,7 +225,11 @@ def quota_from_register(*, loting: Loting) -> list[Quotum]:
     )
     k = loting.zetels
     marge = max(1, round(k * loting.marge_procent / 100))
-    counts: dict[str, Counter[str]] = {"buurt": Counter(), "leeftijd": Counter(), "geslacht": Counter()}
+    counts: dict[str, Counter[str]] = {
+        "buurt": Counter(),
+        "leeftijd": Counter(),
+        "geslacht": Counter(),
+    }
     for buurt, geboortejaar, geslacht in rows:
         counts["buurt"][buurt] += 1
         counts["leeftijd"][leeftijdsgroep(jaar - geboortejaar)] += 1
@@ -246,7 +253,12 @@ def quota_from_register(*, loting: Loting) -> list[Quotum]:
                 lo, hi = 0, min(k, max(hi, marge))
             out.append(
                 Quotum(
-                    loting=loting, kenmerk=kenmerk, waarde=waarde, minimum=lo, maximum=hi, aandeel=share
+                    loting=loting,
+                    kenmerk=kenmerk,
+                    waarde=waarde,
+                    minimum=lo,
+                    maximum=hi,
+                    aandeel=share,
                 )
             )
     Quotum.objects.bulk_create(out)
@@ -255,7 +267,11 @@ def quota_from_register(*, loting: Loting) -> list[Quotum]:
 
 @transaction.atomic
 def quotum_update(*, quotum: Quotum, minimum: int, maximum: int, user: Any = None) -> Quotum:
-    if quotum.loting.status not in (Loting.Status.CONCEPT, Loting.Status.VASTGELEGD, Loting.Status.UITGENODIGD):
+    if quotum.loting.status not in (
+        Loting.Status.CONCEPT,
+        Loting.Status.VASTGELEGD,
+        Loting.Status.UITGENODIGD,
+    ):
         raise ValidationError(_("Quotas can only be changed before the selection."))
     if minimum > maximum:
         raise ValidationError(_("The minimum must not be larger than the maximum."))
@@ -279,15 +295,13 @@ def seed_commit(*, loting: Loting, user: Any = None, seed: str = "") -> Loting:
     loting.pseudoniem_zout = secrets.token_hex(16)
     loting.status = Loting.Status.VASTGELEGD
     loting.save()
-    audit_log(
-        actor=user, action="loting.seed_commit", obj=loting, summary=loting.seed_commitment
-    )
+    audit_log(actor=user, action="loting.seed_commit", obj=loting, summary=loting.seed_commitment)
     return loting
 
 
-def _enqueue(task: Callable[..., Any], loting_id: int, queue: str | None = None) -> None:
+def _enqueue(task: Any, loting_id: int, queue: str | None = None) -> None:
     if queue:
-        transaction.on_commit(lambda: task.apply_async(args=[loting_id], queue=queue))
+        transaction.on_commit(lambda: task.apply_async(args=(loting_id,), queue=queue))
     else:
         transaction.on_commit(lambda: task.delay(loting_id))
 
@@ -361,7 +375,10 @@ def invitations_draw(*, loting_id: int) -> bool:
     _pause()
     objs = []
     for s in draw.strata:
-        for soort, ids in ((Uitnodiging.Soort.UITGENODIGD, s.invited), (Uitnodiging.Soort.RESERVE, s.reserves)):
+        for soort, ids in (
+            (Uitnodiging.Soort.UITGENODIGD, s.invited),
+            (Uitnodiging.Soort.RESERVE, s.reserves),
+        ):
             for volgorde, pid in enumerate(ids, start=1):
                 inwoner_id, adres_id = wie[pid]
                 objs.append(
@@ -414,7 +431,9 @@ def _raadsleden_draw(loting: Loting) -> bool:
     _pause()
     kandidaten = _raadsleden(loting)
     try:
-        result = engine.uniform_draw(list(kandidaten), loting.zetels, loting.seed, label=RAADSLEDEN_LABEL)
+        result = engine.uniform_draw(
+            list(kandidaten), loting.zetels, loting.seed, label=RAADSLEDEN_LABEL
+        )
     except engine.LotingError as exc:
         _taak_fout(loting.pk, _fout(exc), status=Loting.Status.VASTGELEGD)
         return False
@@ -450,11 +469,19 @@ def _raadsleden_draw(loting: Loting) -> bool:
     return True
 
 
-def _zetel_voor(loting: Loting, u: Uitnodiging, *, rol: str, vervangt: Zetel | None = None) -> Zetel:
+def _zetel_voor(
+    loting: Loting, u: Uitnodiging, *, rol: str, vervangt: Zetel | None = None
+) -> Zetel:
     begin = timezone.localdate()
     einde = vervangt.einde if vervangt else _einde_termijn(begin, loting.orgaan.termijn_maanden)
     return Zetel.objects.create(
-        orgaan=loting.orgaan, loting=loting, uitnodiging=u, rol=rol, begin=begin, einde=einde, vervangt=vervangt
+        orgaan=loting.orgaan,
+        loting=loting,
+        uitnodiging=u,
+        rol=rol,
+        begin=begin,
+        einde=einde,
+        vervangt=vervangt,
     )
 
 
@@ -472,8 +499,10 @@ def stale_tasks_requeue(
         taak_bijgewerkt__lt=grens,
     ):
         task = draw_invitations if loting.status == Loting.Status.TREKKEN else select_panel
-        Loting.objects.filter(pk=loting.pk).update(taak=Loting.Taak.WACHT, taak_bijgewerkt=timezone.now())
-        task.apply_async(args=[loting.pk], queue=queue) if queue else task.delay(loting.pk)
+        Loting.objects.filter(pk=loting.pk).update(
+            taak=Loting.Taak.WACHT, taak_bijgewerkt=timezone.now()
+        )
+        task.apply_async(args=(loting.pk,), queue=queue) if queue else task.delay(loting.pk)
         out.append(loting.pk)
     return out
 
@@ -490,7 +519,11 @@ def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
 
     from .letters import qr_svg
 
-    if loting.status not in (Loting.Status.UITGENODIGD, Loting.Status.GESELECTEERD, Loting.Status.ONTHULD):
+    if loting.status not in (
+        Loting.Status.UITGENODIGD,
+        Loting.Status.GESELECTEERD,
+        Loting.Status.ONTHULD,
+    ):
         raise ValidationError(_("Draw the invitations first."))
     if loting.gepseudonimiseerd_op:
         raise ValidationError(_("The pool of this lottery has been pseudonymised."))
@@ -505,7 +538,9 @@ def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
     for u in todo:
         code = code_new()
         url = f"{settings.SITE_URL.rstrip('/')}/loting/reageren/{code}/"
-        brieven.append({"uitnodiging": u, "adres": u.adres, "code": code, "url": url, "qr": qr_svg(url)})
+        brieven.append(
+            {"uitnodiging": u, "adres": u.adres, "code": code, "url": url, "qr": qr_svg(url)}
+        )
         u.code_hash = code_hash(code)
         u.brief_gemaakt_op = timezone.now()
     html = render_to_string(
@@ -517,7 +552,9 @@ def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
         Uitnodiging.objects.bulk_update(todo, ["code_hash", "brief_gemaakt_op"], batch_size=500)
         if loting.brieven_pdf:
             loting.brieven_pdf.delete(save=False)
-        loting.brieven_pdf.save(f"brieven-{loting.pk}-{secrets.token_hex(8)}.pdf", ContentFile(pdf), save=True)
+        loting.brieven_pdf.save(
+            f"brieven-{loting.pk}-{secrets.token_hex(8)}.pdf", ContentFile(pdf), save=True
+        )
         audit_log(actor=user, action="loting.letters", obj=loting, summary=str(len(todo)))
     return pdf, len(todo)
 
@@ -558,7 +595,9 @@ def response_record(
     if u.loting.status in (Loting.Status.SELECTEREN,):
         raise ValidationError(_("The selection is running; try again in a minute."))
     if u.uitkomst:
-        raise ValidationError(_("This answer was already used in the selection and can no longer change."))
+        raise ValidationError(
+            _("This answer was already used in the selection and can no longer change.")
+        )
     if antwoord == Uitnodiging.Antwoord.JA:
         errors = {}
         if leeftijdsgroep not in dict(LEEFTIJDSGROEPEN):
@@ -588,12 +627,24 @@ def response_record(
     )
     u.save(
         update_fields=[
-            "antwoord", "antwoord_via", "antwoord_op", "leeftijdsgroep", "geslacht",
-            "toestemming", "email", "buurt", "respondent",
+            "antwoord",
+            "antwoord_via",
+            "antwoord_op",
+            "leeftijdsgroep",
+            "geslacht",
+            "toestemming",
+            "email",
+            "buurt",
+            "respondent",
         ]
     )
     if user is not None and getattr(user, "pk", None):
-        audit_log(actor=user, action="loting.response", obj=u.loting, summary=f"{u.pseudoniem} {antwoord} {via}")
+        audit_log(
+            actor=user,
+            action="loting.response",
+            obj=u.loting,
+            summary=f"{u.pseudoniem} {antwoord} {via}",
+        )
     return u
 
 
@@ -610,13 +661,15 @@ def selection_problem(loting: Loting) -> engine.SelectionProblem:
     people = [
         engine.Person(
             u.pseudoniem,
-            {"buurt": u.buurt.naam if u.buurt else "", "leeftijd": u.leeftijdsgroep, "geslacht": u.geslacht},
+            {
+                "buurt": u.buurt.naam if u.buurt else "",
+                "leeftijd": u.leeftijdsgroep,
+                "geslacht": u.geslacht,
+            },
         )
         for u in pool(loting).order_by("pseudoniem")
     ]
-    quotas = [
-        engine.Quota(q.kenmerk, q.waarde, q.minimum, q.maximum) for q in loting.quota.all()
-    ]
+    quotas = [engine.Quota(q.kenmerk, q.waarde, q.minimum, q.maximum) for q in loting.quota.all()]
     return engine.SelectionProblem.build(people, quotas, loting.zetels, household_rule=False)
 
 
@@ -630,7 +683,8 @@ def selection_start(*, loting: Loting, user: Any = None) -> Loting:
     n = pool(loting).count()
     if n < loting.zetels:
         raise ValidationError(
-            _("There are fewer yes-sayers (%(pool)s) than seats (%(k)s).") % {"pool": n, "k": loting.zetels}
+            _("There are fewer yes-sayers (%(pool)s) than seats (%(k)s).")
+            % {"pool": n, "k": loting.zetels}
         )
     loting.status = Loting.Status.SELECTEREN
     loting.taak, loting.taak_naam, loting.voortgang = Loting.Taak.WACHT, "selecteren", 0
@@ -735,10 +789,16 @@ def seed_reveal(*, loting: Loting, user: Any = None) -> Loting:
 
 
 @transaction.atomic
-def zetel_end(*, zetel: Zetel, status: str, user: Any = None, vervangen: bool = True) -> Zetel | None:
+def zetel_end(
+    *, zetel: Zetel, status: str, user: Any = None, vervangen: bool = True
+) -> Zetel | None:
     """A member declines or leaves: the seat ends and (by default) a replacement is drawn
     from the same stratum. Returns the replacement's seat, or None."""
-    zetel = Zetel.objects.select_for_update().select_related("uitnodiging", "loting", "orgaan").get(pk=zetel.pk)
+    zetel = (
+        Zetel.objects.select_for_update()
+        .select_related("uitnodiging", "loting", "orgaan")
+        .get(pk=zetel.pk)
+    )
     if zetel.status != Zetel.Status.ACTIEF:
         raise ValidationError(_("This seat is no longer active."))
     if status not in (Zetel.Status.AFGEZEGD, Zetel.Status.VERTROKKEN, Zetel.Status.AFGELOPEN):
@@ -747,8 +807,15 @@ def zetel_end(*, zetel: Zetel, status: str, user: Any = None, vervangen: bool = 
     zetel.beeindigd_op = timezone.localdate()
     zetel.save()
     if status == Zetel.Status.AFGEZEGD:
-        Uitnodiging.objects.filter(pk=zetel.uitnodiging_id).update(uitkomst=Uitnodiging.Uitkomst.AFGEZEGD)
-    audit_log(actor=user, action=f"loting.zetel_{status}", obj=zetel.loting, summary=zetel.uitnodiging.pseudoniem)
+        Uitnodiging.objects.filter(pk=zetel.uitnodiging_id).update(
+            uitkomst=Uitnodiging.Uitkomst.AFGEZEGD
+        )
+    audit_log(
+        actor=user,
+        action=f"loting.zetel_{status}",
+        obj=zetel.loting,
+        summary=zetel.uitnodiging.pseudoniem,
+    )
     if not vervangen or status == Zetel.Status.AFGELOPEN:
         return None
     return zetel_replace(zetel=zetel, user=user)
@@ -773,13 +840,17 @@ def zetel_replace(*, zetel: Zetel, user: Any = None) -> Zetel | None:
             stratum=u.stratum, antwoord=Uitnodiging.Antwoord.JA, toestemming=True, uitkomst=""
         )
         .exclude(pk=u.pk)
-        .order_by("-soort", "volgorde")  # "uitgenodigd" sorts after "reserve": descending puts it first
+        .order_by(
+            "-soort", "volgorde"
+        )  # "uitgenodigd" sorts after "reserve": descending puts it first
         .first()
     )
     if kandidaat is None:
         # Nobody left who said yes: invite the next household from the stratum's reserve list.
         reserve = (
-            loting.uitnodigingen.filter(stratum=u.stratum, soort=Uitnodiging.Soort.RESERVE, uitkomst="")
+            loting.uitnodigingen.filter(
+                stratum=u.stratum, soort=Uitnodiging.Soort.RESERVE, uitkomst=""
+            )
             .order_by("volgorde")
             .first()
         )
@@ -787,7 +858,9 @@ def zetel_replace(*, zetel: Zetel, user: Any = None) -> Zetel | None:
             reserve.soort = Uitnodiging.Soort.UITGENODIGD
             reserve.save(update_fields=["soort"])
             _vervanging_log(loting, u.pseudoniem, None, u.stratum)
-            audit_log(actor=user, action="loting.reserve_invited", obj=loting, summary=reserve.pseudoniem)
+            audit_log(
+                actor=user, action="loting.reserve_invited", obj=loting, summary=reserve.pseudoniem
+            )
         return None
     volgende = (loting.uitnodigingen.aggregate(m=models_max("uitkomst_volgorde"))["m"] or 0) + 1
     kandidaat.uitkomst, kandidaat.uitkomst_volgorde = Uitnodiging.Uitkomst.VERVANGER, volgende
@@ -820,7 +893,9 @@ def _raadslid_vervangen(loting: Loting, zetel: Zetel, user: Any) -> Zetel | None
     bundle = dict(loting.selectie_bundel or {})
     inputs = dict(bundle["inputs"])
     declines = [*inputs.get("declines", []), zetel.uitnodiging.pseudoniem]
-    result = engine.uniform_draw(inputs["candidates"], int(inputs["k"]), loting.seed, declines, RAADSLEDEN_LABEL)
+    result = engine.uniform_draw(
+        inputs["candidates"], int(inputs["k"]), loting.seed, declines, RAADSLEDEN_LABEL
+    )
     new_bundle = engine.uniform_bundle(inputs["candidates"], result, label=RAADSLEDEN_LABEL)
     replacement = result.replacements[-1][1]
     _bundel_save(loting, Bundel.Soort.SELECTIE, new_bundle)
@@ -858,8 +933,13 @@ def orgaan_rotate(*, orgaan: Orgaan, vandaag: date | None = None, user: Any = No
 
 
 @transaction.atomic
-def voorzitter_kiezen(*, orgaan: Orgaan, stemmen: dict[int, int], user: Any = None) -> Voorzitterskeuze:
-    leden = {z.pk: z for z in orgaan.zetels.filter(status=Zetel.Status.ACTIEF).select_related("uitnodiging")}
+def voorzitter_kiezen(
+    *, orgaan: Orgaan, stemmen: dict[int, int], user: Any = None
+) -> Voorzitterskeuze:
+    leden = {
+        z.pk: z
+        for z in orgaan.zetels.filter(status=Zetel.Status.ACTIEF).select_related("uitnodiging")
+    }
     if not stemmen or set(stemmen) - set(leden):
         raise ValidationError(_("Votes can only go to active members of this body."))
     if any(v < 0 for v in stemmen.values()):
@@ -970,7 +1050,13 @@ def verification_run(*, verificatie_id: int) -> bool:
 
 def _pseudonimiseer(qs: Any) -> int:
     return qs.update(
-        inwoner=None, adres=None, raadslid=None, respondent=None, code_hash="", email="", gepseudonimiseerd=True
+        inwoner=None,
+        adres=None,
+        raadslid=None,
+        respondent=None,
+        code_hash="",
+        email="",
+        gepseudonimiseerd=True,
     )
 
 
@@ -984,10 +1070,12 @@ def pool_retention(*, vandaag: Any = None) -> int:
     nu = vandaag or timezone.now()
     grens = nu - timedelta(days=settings.LOTING_RETENTION_DAYS)
     n = 0
-    for loting in Loting.objects.filter(
-        gepseudonimiseerd_op__isnull=True
-    ).filter(Q(geselecteerd_op__lt=grens) | Q(geselecteerd_op__isnull=True, getrokken_op__lt=grens)):
-        n += _pseudonimiseer(loting.uitnodigingen.filter(gepseudonimiseerd=False, zetel__isnull=True))
+    for loting in Loting.objects.filter(gepseudonimiseerd_op__isnull=True).filter(
+        Q(geselecteerd_op__lt=grens) | Q(geselecteerd_op__isnull=True, getrokken_op__lt=grens)
+    ):
+        n += _pseudonimiseer(
+            loting.uitnodigingen.filter(gepseudonimiseerd=False, zetel__isnull=True)
+        )
         if loting.brieven_pdf:
             loting.brieven_pdf.delete(save=False)
         loting.pseudoniem_zout = ""
@@ -1028,24 +1116,30 @@ def uitnodiging_erase(*, uitnodiging: Uitnodiging, user: Any = None) -> None:
 
 
 @transaction.atomic
-def panel_bericht_send(*, orgaan: Orgaan, onderwerp: str, tekst: str, user: Any = None) -> PanelBericht:
+def panel_bericht_send(
+    *, orgaan: Orgaan, onderwerp: str, tekst: str, user: Any = None
+) -> PanelBericht:
     from .selectors import wijkpanel_leden
     from .tasks import panel_bericht_mail
 
     if not onderwerp.strip() or not tekst.strip():
         raise ValidationError(_("Write a subject and a text."))
     bericht = PanelBericht.objects.create(
-        orgaan=orgaan, onderwerp=onderwerp.strip(), tekst=tekst.strip(),
+        orgaan=orgaan,
+        onderwerp=onderwerp.strip(),
+        tekst=tekst.strip(),
         created_by=user if getattr(user, "pk", None) else None,
     )
-    mails: list[tuple[str, str]] = []
+    mails: list[list[str]] = []
     papier = 0
     for z in wijkpanel_leden(orgaan.wijk).filter(orgaan=orgaan):
         token = secrets.token_urlsafe(24)
         per_email = bool(z.uitnodiging.email and z.uitnodiging.toestemming)
-        PanelOntvanger.objects.create(bericht=bericht, zetel=z, token_hash=token_hash(token), per_email=per_email)
+        PanelOntvanger.objects.create(
+            bericht=bericht, zetel=z, token_hash=token_hash(token), per_email=per_email
+        )
         if per_email:
-            mails.append((z.uitnodiging.email, token))
+            mails.append([z.uitnodiging.email, token])
         else:
             papier += 1
     bericht.per_email, bericht.op_papier = len(mails), papier

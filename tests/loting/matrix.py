@@ -29,7 +29,13 @@ CASES = [
     ),
     Case("loting:orgaan", everyone(), kwargs=_o),
     Case("loting:reageren", everyone()),
-    Case("loting:reageren", everyone(), method="post", data=lambda c: {"code": "AAAAA-BBBBB"}, label="unknown"),
+    Case(
+        "loting:reageren",
+        everyone(),
+        method="post",
+        data=lambda c: {"code": "AAAAA-BBBBB"},
+        label="unknown",
+    ),
     Case("loting:reageren_code", everyone(), kwargs=lambda c: {"code": c["code"]}),
     Case(
         "loting:reageren_wissen",
@@ -59,8 +65,15 @@ CASES = [
         },
     ),
     Case("loting:wizard", only(STAFF), kwargs=_l),
-    Case("loting:seed_vastleggen", only(STAFF, 302), kwargs=lambda c: {"pk": c["concept"].pk}, method="post"),
-    Case("loting:trekken", only(STAFF, 302), kwargs=lambda c: {"pk": c["concept"].pk}, method="post"),
+    Case(
+        "loting:seed_vastleggen",
+        only(STAFF, 302),
+        kwargs=lambda c: {"pk": c["concept"].pk},
+        method="post",
+    ),
+    Case(
+        "loting:trekken", only(STAFF, 302), kwargs=lambda c: {"pk": c["concept"].pk}, method="post"
+    ),
     Case("loting:voortgang", only(STAFF, 302), kwargs=_l),
     Case("loting:brieven", only(STAFF, 302), kwargs=_l, method="post"),
     Case("loting:brieven_pdf", only(STAFF), kwargs=_l),
@@ -141,7 +154,9 @@ def setup(ctx: dict[str, Any]) -> None:
     open_u.save()
     ctx["open_uitnodiging"] = open_u
     code = services.code_new()
-    coded = loting.uitnodigingen.filter(soort="uitgenodigd", uitkomst="").exclude(pk=open_u.pk).first()
+    coded = (
+        loting.uitnodigingen.filter(soort="uitgenodigd", uitkomst="").exclude(pk=open_u.pk).first()
+    )
     coded.code_hash = services.code_hash(code)
     coded.save()
     ctx["code"] = services.code_normalise(code)

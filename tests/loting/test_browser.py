@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -24,7 +25,9 @@ def _submit(page, name: str) -> None:
     page.wait_for_load_state()
 
 
-def test_staff_runs_a_lottery_from_letter_to_verified_seat(page, browser, make_user, wijk, celery_worker):
+def test_staff_runs_a_lottery_from_letter_to_verified_seat(
+    page, browser, make_user, wijk, celery_worker
+):
     staff = make_user("gebiedsteam", stadsdeel=wijk.stadsdeel)
     login_staff(page, staff.email)
 
@@ -64,7 +67,7 @@ def test_staff_runs_a_lottery_from_letter_to_verified_seat(page, browser, make_u
     _submit(page, "Brieven maken")
     with page.expect_download() as dl:
         page.get_by_test_id("brieven-pdf").click()
-    pdf = PdfReader(io.BytesIO(open(dl.value.path(), "rb").read()))
+    pdf = PdfReader(io.BytesIO(Path(dl.value.path()).read_bytes()))
     assert len(pdf.pages) == 8
     teksten = [p.extract_text() for p in pdf.pages]
     codes = [CODE_RE.search(t).group(1) for t in teksten]
@@ -102,7 +105,10 @@ def test_staff_runs_a_lottery_from_letter_to_verified_seat(page, browser, make_u
         page.wait_for_load_state()
         if n == 0:
             assert_accessible(page)
-        page.goto(page.base_url + page.locator("a", has_text="Antwoord invoeren").first.get_attribute("href"))
+        page.goto(
+            page.base_url
+            + page.locator("a", has_text="Antwoord invoeren").first.get_attribute("href")
+        )
         if n == 0:
             assert_accessible(page)
         page.get_by_label("Ja, ik wil meedoen").check()

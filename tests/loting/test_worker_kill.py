@@ -7,6 +7,7 @@ import os
 import signal
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ def _wait(predicate, timeout: float, what: str, proc=None) -> None:
         if predicate():
             return
         time.sleep(0.2)
-    log = open(proc.log_path).read()[-3000:] if proc is not None else ""
+    log = Path(proc.log_path).read_text()[-3000:] if proc is not None else ""
     raise AssertionError(f"timed out waiting for {what}\n{log}")
 
 
@@ -84,7 +85,9 @@ def test_sigkill_mid_draw_then_retry_gives_the_same_draw(wijk, monkeypatch):
     invited = set(
         loting.uitnodigingen.filter(soort="uitgenodigd").values_list("pseudoniem", flat=True)
     )
-    reserves = set(loting.uitnodigingen.filter(soort="reserve").values_list("pseudoniem", flat=True))
+    reserves = set(
+        loting.uitnodigingen.filter(soort="reserve").values_list("pseudoniem", flat=True)
+    )
     assert invited == set(expected.invited)
     assert reserves == {p for s in expected.strata for p in s.reserves}
     assert loting.uitnodigingen.count() == len(invited) + len(reserves)
