@@ -510,6 +510,53 @@ def stale_tasks_requeue(
 # --- letters --------------------------------------------------------------------------------------
 
 
+@transaction.atomic
+def letters_start(*, loting: Loting, user: Any = None) -> Loting:
+    """Queue the letters task (codes + one PDF), with a progress bar like the draws."""
+    from .tasks import make_letters
+
+    loting = Loting.objects.select_for_update().get(pk=loting.pk)
+    if loting.taak_loopt:
+        raise ValidationError(_("Another task of this lottery is still running."))
+    if loting.status not in (
+        Loting.Status.UITGENODIGD,
+        Loting.Status.GESELECTEERD,
+        Loting.Status.ONTHULD,
+    ):
+        raise ValidationError(_("Draw the invitations first."))
+    if not loting.uitnodigingen.filter(
+        soort=Uitnodiging.Soort.UITGENODIGD, brief_gemaakt_op__isnull=True, adres__isnull=False
+    ).exists():
+        raise ValidationError(_("Every invited household already has a letter."))
+    loting.taak, loting.taak_naam, loting.voortgang = Loting.Taak.WACHT, "brieven", 0
+    loting.voortgang_tekst = _("Waiting for a worker…")
+    loting.taak_fout = ""
+    loting.taak_bijgewerkt = timezone.now()
+    loting.save()
+    _enqueue(make_letters, loting.pk)
+    return loting
+
+
+def letters_run(*, loting_id: int) -> bool:
+    """The letters task's body: idempotent (households that have a letter are skipped)."""
+    loting = Loting.objects.get(pk=loting_id)
+    _voortgang(loting_id, 10, _("Making the letters…"))
+    try:
+        _pdf, n = letters_make(loting=loting)
+    except ValidationError as exc:
+        Loting.objects.filter(pk=loting_id).update(
+            taak=Loting.Taak.FOUT, taak_fout=" ".join(exc.messages), taak_bijgewerkt=timezone.now()
+        )
+        return False
+    Loting.objects.filter(pk=loting_id).update(
+        taak=Loting.Taak.KLAAR,
+        voortgang=100,
+        voortgang_tekst=_("%(n)s letters are ready to download and print.") % {"n": n},
+        taak_bijgewerkt=timezone.now(),
+    )
+    return True
+
+
 def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
     """New response codes for every invited household without a letter yet, and one PDF
     (one page per household). Codes are stored only as keyed hashes: the PDF is the only
@@ -552,6 +599,7 @@ def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
         Uitnodiging.objects.bulk_update(todo, ["code_hash", "brief_gemaakt_op"], batch_size=500)
         if loting.brieven_pdf:
             loting.brieven_pdf.delete(save=False)
+        loting = Loting.objects.select_for_update().get(pk=loting.pk)
         loting.brieven_pdf.save(
             f"brieven-{loting.pk}-{secrets.token_hex(8)}.pdf", ContentFile(pdf), save=True
         )

@@ -378,8 +378,7 @@ def voortgang(request: HtmxHttpRequest, pk: int, obj: Loting) -> HttpResponse:
 @permission_required("loting.manage", _loting)
 def brieven(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
     try:
-        _pdf, n = services.letters_make(loting=obj, user=request.user)
-        messages.success(request, _("%(n)s letters are ready to download and print.") % {"n": n})
+        services.letters_start(loting=obj, user=request.user)
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("loting:wizard", pk=obj.pk)

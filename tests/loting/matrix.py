@@ -29,13 +29,6 @@ CASES = [
     ),
     Case("loting:orgaan", everyone(), kwargs=_o),
     Case("loting:reageren", everyone()),
-    Case(
-        "loting:reageren",
-        everyone(),
-        method="post",
-        data=lambda c: {"code": "AAAAA-BBBBB"},
-        label="unknown",
-    ),
     Case("loting:reageren_code", everyone(), kwargs=lambda c: {"code": c["code"]}),
     Case(
         "loting:reageren_wissen",
@@ -46,9 +39,7 @@ CASES = [
     ),
     Case("loting:reageren_wissen", everyone(405), kwargs=lambda c: {"code": c["code"]}),
     Case("loting:bericht", everyone(), kwargs=lambda c: {"token": c["token"]}),
-    Case("loting:bericht", everyone(404), kwargs=lambda c: {"token": "onbekend"}, label="unknown"),
     Case("loting:mijn_gegevens_wissen", signed_in(302), method="post"),
-    Case("loting:mijn_gegevens_wissen", {**signed_in(405), "anon": 405}, label="get"),
     Case("loting:beheer", only(["gebiedsteam", "gebiedsteam_elders", "beheerder"])),
     Case("loting:nieuw", only(STAFF), kwargs=lambda c: {"slug": c["wijk"].slug}),
     Case(

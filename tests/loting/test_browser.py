@@ -65,6 +65,8 @@ def test_staff_runs_a_lottery_from_letter_to_verified_seat(
 
     # Letters: one PDF page per household, each with a code.
     _submit(page, "Brieven maken")
+    page.get_by_test_id("brieven-pdf").wait_for(timeout=60000)
+    assert page.get_by_text("8 brieven staan klaar").is_visible()
     with page.expect_download() as dl:
         page.get_by_test_id("brieven-pdf").click()
     pdf = PdfReader(io.BytesIO(Path(dl.value.path()).read_bytes()))
