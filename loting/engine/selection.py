@@ -43,7 +43,7 @@ LOCAL_NEIGHBOURS = 0
 #: Local search is switched off when it needs more swap steps than this per column.
 LS_STEPS_PER_COLUMN = 15
 #: Maximum steepest-ascent swaps per local-search start.
-ASCENT_STEPS = 10
+ASCENT_STEPS = 40
 
 
 @dataclass(frozen=True)
