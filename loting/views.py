@@ -241,11 +241,14 @@ def reageren_wissen(request: HttpRequest, code: str) -> HttpResponse:
     return redirect("loting:reageren")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @permission_required("loting.own_data")
 def mijn_gegevens_wissen(request: HttpRequest) -> HttpResponse:
-    from .privacy import uitnodigingen_van
+    """What the loting app holds about the signed-in person, and a button to erase it."""
+    from .privacy import _loting, uitnodigingen_van
 
+    if request.method == "GET":
+        return render(request, "loting/mijn_gegevens.html", {"rijen": _loting(request.user)})
     n = 0
     for u in uitnodigingen_van(request.user).filter(soort=Uitnodiging.Soort.UITGENODIGD):
         services.uitnodiging_erase(uitnodiging=u, user=request.user)

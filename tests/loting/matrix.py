@@ -39,6 +39,7 @@ CASES = [
     ),
     Case("loting:reageren_wissen", everyone(405), kwargs=lambda c: {"code": c["code"]}),
     Case("loting:bericht", everyone(), kwargs=lambda c: {"token": c["token"]}),
+    Case("loting:mijn_gegevens_wissen", signed_in()),
     Case("loting:mijn_gegevens_wissen", signed_in(302), method="post"),
     Case("loting:beheer", only(["gebiedsteam", "gebiedsteam_elders", "beheerder"])),
     Case("loting:nieuw", only(STAFF), kwargs=lambda c: {"slug": c["wijk"].slug}),

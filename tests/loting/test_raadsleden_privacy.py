@@ -165,3 +165,28 @@ def test_chair_allowances_rotation_and_panel(
     client.logout()
     r = client.get(reverse("loting:bericht", kwargs={"token": "t0ken"}))
     assert r.status_code == 200 and b"Doe mee" in r.content
+
+
+def test_signed_in_resident_sees_and_erases_answers(wijk, make_user, client):
+    from groningenmodel.privacy import personal_data_for
+
+    bewoner = make_user("bewoner", wijk=wijk)
+    loting = drawn_loting(wijk)
+    u = loting.uitnodigingen.filter(soort="uitgenodigd").first()
+    services.response_record(
+        uitnodiging=u,
+        antwoord="ja",
+        via="online",
+        leeftijdsgroep="35-49",
+        geslacht="v",
+        toestemming=True,
+        respondent=bewoner,
+    )
+    waarden = [w for _titel, rows in personal_data_for(bewoner) for _l, w in rows]
+    assert any("35-49" in w for w in waarden)
+    client.force_login(bewoner)
+    r = client.get(reverse("loting:mijn_gegevens_wissen"))
+    assert "35-49" in r.content.decode()
+    assert client.post(reverse("loting:mijn_gegevens_wissen")).status_code == 302
+    u.refresh_from_db()
+    assert (u.antwoord, u.respondent_id, u.leeftijdsgroep) == ("", None, "")
