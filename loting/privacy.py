@@ -51,4 +51,8 @@ def _loting(user: Any) -> list[tuple[str, str]]:
                 f"{v.zetel.orgaan.naam} {v.maand:%Y-%m}: € {v.bedrag_cents / 100:.2f}",
             )
         )
+    if rows:
+        from django.urls import reverse
+
+        rows.append((str(_("See or erase")), reverse("loting:mijn_gegevens_wissen")))
     return rows
