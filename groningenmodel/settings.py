@@ -257,3 +257,10 @@ CELERY_BEAT_SCHEDULE["stemmen-fasen-bijwerken"] = {
     "schedule": 300.0,
 }
 STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN = env.int("STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN", default=14)
+
+# --- loting ---------------------------------------------------------------------------
+# Seconds to pause between the progress steps of a draw (0 in production; tests use it
+# to kill a worker in the middle of a draw).
+LOTING_PROGRESS_DELAY = env.float("LOTING_PROGRESS_DELAY", default=0.0)
+CELERY_BEAT_SCHEDULE["loting-retention"] = {"task": "loting.retention", "schedule": 24 * 3600.0}
+CELERY_BEAT_SCHEDULE["loting-requeue-stale"] = {"task": "loting.requeue_stale", "schedule": 300.0}
