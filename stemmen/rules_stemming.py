@@ -51,3 +51,6 @@ def _manage_peiling(user: Any, obj: Any) -> bool:
 def _answer_peiling(user: Any, obj: Any) -> bool:
     """Panel members answer through their personal link (the token is checked in the view)."""
     return True
+
+
+from . import privacy_stemming  # noqa: E402,F401
