@@ -16,10 +16,11 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, cast
 
 from stemmen.telling import pabulib
 from stemmen.telling.model import Election, money_str, to_money
+from stemmen.telling.rules.base import ScoreKind
 from stemmen.telling.tally import RULES, TallyOptions, tally
 
 CLI_RULES = ("auto", *RULES)
@@ -105,11 +106,11 @@ def options_for(election: Election, rule: str, opts: Mapping[str, Any]) -> Tally
         leftover = "greedy" if policy.startswith("fund additional projects") else "none"
     score = opts.get("score") or "auto"
     return TallyOptions(
-        score=None if score == "auto" else score,
+        score=None if score == "auto" else cast(ScoreKind, score),
         min_score=threshold,
         utility=opts.get("utility") or "cost",
         use_sub_budgets=not opts.get("no_sub_budgets"),
-        leftover=leftover,
+        leftover=cast(Literal["none", "greedy"], leftover),
     )
 
 

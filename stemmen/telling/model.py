@@ -161,6 +161,37 @@ class Ballots:
         return cls(indptr, flat, pts, voter_ids)
 
     @classmethod
+    def from_pairs(
+        cls,
+        voters: npt.ArrayLike,
+        projects: npt.ArrayLike,
+        *,
+        num_voters: int | None = None,
+        points: npt.ArrayLike | None = None,
+        ranks: npt.ArrayLike | None = None,
+    ) -> Ballots:
+        """Ballots from parallel arrays of (voter position, project position) rows, e.g.
+        a database query ``values_list("voter_index", "idea_index", "rank")``.
+
+        Rows may come in any order; for rankings pass ``ranks`` (smaller = better).
+        ``num_voters`` counts voters without any row too (empty ballots).
+        """
+        v = np.asarray(voters, dtype=np.int64)
+        p = np.asarray(projects, dtype=np.int64)
+        if v.shape != p.shape or v.ndim != 1:
+            raise ValueError("voters and projects must be 1-d arrays of equal length")
+        n = int(v.max()) + 1 if num_voters is None and len(v) else (num_voters or 0)
+        if len(v) and (int(v.min()) < 0 or int(v.max()) >= n):
+            raise ValueError("voter position out of range")
+        keys = [v] if ranks is None else [np.asarray(ranks), v]
+        order = np.lexsort(keys) if ranks is not None else np.argsort(v, kind="stable")
+        counts = np.bincount(v, minlength=n)
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        pts = None if points is None else np.asarray(points, dtype=np.int64)[order]
+        return cls(indptr, p[order], pts)
+
+    @classmethod
     def from_dense(cls, matrix: npt.ArrayLike) -> Ballots:
         """Ballots from a dense ``voters x projects`` matrix.
 

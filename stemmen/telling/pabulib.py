@@ -30,6 +30,7 @@ from stemmen.telling.model import (
     VOTE_TYPES,
     Ballots,
     Election,
+    Money,
     Project,
     SubBudget,
     VoteType,
@@ -176,12 +177,18 @@ def parse_string(text: str) -> PabulibFile:
     voter_ids: list[str] = []
     vote_extra: list[dict[str, str]] = []
     dedupe = vote_type in ("approval", "choose-1")
+    lookup = index.__getitem__
     for row in vote_rows:
         voter_ids.append(row[idcol].strip())
         raw = row[vcol].strip() if vcol < len(row) else ""
-        names = [x.strip() for x in raw.split(",")] if raw else []
+        if not raw:
+            names: list[str] = []
+        elif " " in raw or ",," in raw or raw.endswith(","):
+            names = [x for x in (y.strip() for y in raw.split(",")) if x]
+        else:
+            names = raw.split(",")
         try:
-            ids = [index[x] for x in names if x]
+            ids = list(map(lookup, names))
         except KeyError as exc:
             raise PabulibError(f"voter {row[idcol]} votes for unknown project {exc}") from exc
         if dedupe and len(set(ids)) != len(ids):
@@ -198,7 +205,11 @@ def parse_string(text: str) -> PabulibFile:
                 flat_points.append(value)
         lengths.append(len(ids))
         flat.extend(ids)
-        vote_extra.append({h: (row[i].strip() if i < len(row) else "") for i, h in extra_cols})
+        if extra_cols:
+            width = len(row)
+            vote_extra.append({h: (row[i].strip() if i < width else "") for i, h in extra_cols})
+        else:
+            vote_extra.append({})
     indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
     ballots = Ballots(
@@ -278,7 +289,8 @@ def _meta_for(election: Election) -> dict[str, str]:
         meta.setdefault(k, v)
     meta["num_projects"] = str(election.num_projects)
     meta["num_votes"] = str(election.num_voters)
-    meta["budget"] = money_str(election.budget)
+    if not _same_money(meta.get("budget"), [election.budget], single=True):
+        meta["budget"] = money_str(election.budget)
     meta["vote_type"] = election.vote_type
     meta.setdefault("rule", "unknown")
     for kind, names_key, limits_key in (
@@ -286,10 +298,28 @@ def _meta_for(election: Election) -> dict[str, str]:
         ("neighborhood", "neighborhoods", "budget_per_neighborhood"),
     ):
         subs = [s for s in election.sub_budgets if s.kind == kind]
-        if subs:
+        if not subs:
+            meta.pop(limits_key, None)
+            continue
+        names = [x.strip() for x in meta.get(names_key, "").split(",")]
+        if names != [s.group for s in subs] or not _same_money(
+            meta.get(limits_key), [s.limit for s in subs]
+        ):
             meta[names_key] = ",".join(s.group for s in subs)
             meta[limits_key] = ",".join(money_str(s.limit) for s in subs)
     return meta
+
+
+def _same_money(text: str | None, values: list[Money], *, single: bool = False) -> bool:
+    """Does a META amount (list) string say exactly these amounts?"""
+    if text is None:
+        return False
+    try:
+        if single:
+            return [to_money(text)] == values
+        return [to_money(x) for x in text.split(",")] == values
+    except (ValueError, ZeroDivisionError):
+        return False
 
 
 def _rows(pf: PabulibFile) -> Iterable[list[str]]:

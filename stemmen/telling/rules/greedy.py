@@ -46,9 +46,7 @@ def run_greedy(
     makes projects with a lower score ineligible (greedy-threshold).
     """
     left = inst.budget if budget is None else budget
-    candidates = [
-        p for p in range(inst.num_projects) if inst.eligible[p] and p not in exclude
-    ]
+    candidates = [p for p in range(inst.num_projects) if inst.eligible[p] and p not in exclude]
     order = greedy_order(inst, scores, candidates)
     selected: list[int] = []
     explanations: dict[int, Explanation] = {}
@@ -133,4 +131,3 @@ def fill_greedy(
 def threshold_from_share(share: Fraction, num_voters: int) -> Fraction:
     """Minimum score for a share of the voters (e.g. ``Fraction(1, 10)`` = 10%)."""
     return share * num_voters
-

@@ -38,7 +38,6 @@ from stemmen.telling.rules.base import Instance
 Utility = Literal["cost", "approval"]
 
 
-
 @dataclass(slots=True)
 class MesRound:
     """One funded project."""
@@ -201,20 +200,21 @@ class _Budgets:
         return int(short.sum())
 
 
-def _float_payment(cost: int, bs: npt.NDArray[np.float64]) -> float:
+def _float_payment(cost: int, bs: npt.NDArray[np.float64], total: float) -> float:
     """Smallest t with sum min(b, t) >= cost, in floats (inf if not affordable)."""
-    b = np.sort(bs)
-    cum = np.cumsum(b)
-    total = float(cum[-1])
+    k = len(bs)
     if total < cost * (1 - _TOL):
         return float("inf")
+    even = cost / k
+    if float(bs.min()) >= even:  # nobody is short: everyone pays cost / k
+        return even
+    b = np.sort(bs)
+    cum = np.cumsum(b)
     excl = cum - b
-    remaining = np.arange(len(b), 0, -1, dtype=np.float64)
-    tj = (cost - excl) / remaining
+    tj = (cost - excl) / np.arange(k, 0, -1, dtype=np.float64)
     ok = tj <= b * (1 + 1e-12)
-    if not ok.any():
-        return float(b[-1])
-    return float(tj[int(np.argmax(ok))])
+    j = int(np.argmax(ok))
+    return float(tj[j]) if ok[j] else float(b[-1])
 
 
 def mes_once(
@@ -249,7 +249,7 @@ def mes_once(
     sup = {p: voters[ptr[p] : ptr[p + 1]] for p in mes_projects}
     util = {p: (inst.costs[p] if utility == "cost" else 1) for p in mes_projects}
     active = set(mes_projects)
-    lower = {p: 0.0 for p in mes_projects}  # lower bounds on rho (float); rho only grows
+    lower = dict.fromkeys(mes_projects, 0.0)  # lower bounds on rho (float); rho only grows
     rnd = 0
     while active:
         rnd += 1
@@ -267,7 +267,7 @@ def mes_once(
                 active.discard(p)
                 dropped[p] = rnd
                 continue
-            t_f = _float_payment(cost, bs)
+            t_f = _float_payment(cost, bs, total_f)
             if t_f == float("inf"):
                 t_f = float(bs.max())
             rho_f = t_f / util[p]
@@ -294,9 +294,7 @@ def mes_once(
         active.discard(q)
     chosen = set(selected)
     left = {
-        p: Fraction(budgets.sum_num(sup[p]), budgets.L)
-        for p in mes_projects
-        if p not in chosen
+        p: Fraction(budgets.sum_num(sup[p]), budgets.L) for p in mes_projects if p not in chosen
     }
     return MesRun(per_voter, selected, rounds, dropped, left, mes_projects, spent)
 

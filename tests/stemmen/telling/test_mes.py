@@ -175,7 +175,9 @@ def test_mes_matches_reference(costs: list[int], ballots: list[list[int]], budge
     m = len(costs)
     ballots = [[p for p in b if p < m] for b in ballots]
     ids = [f"p{i}" for i in range(m)]
-    e = make_election(dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget)
+    e = make_election(
+        dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget
+    )
     ours = tally(e, "mes", NO_SUB).selected
     assert ours == ref_mes(ids, costs, ballots, budget)
     appr = tally(e, "mes", TallyOptions(utility="approval", use_sub_budgets=False)).selected
@@ -188,11 +190,15 @@ def test_mes_matches_reference(costs: list[int], ballots: list[list[int]], budge
     ballots=st.lists(ballot_st, min_size=1, max_size=8),
     budget=st.integers(min_value=1, max_value=60),
 )
-def test_mes_add1_matches_reference(costs: list[int], ballots: list[list[int]], budget: int) -> None:
+def test_mes_add1_matches_reference(
+    costs: list[int], ballots: list[list[int]], budget: int
+) -> None:
     m = len(costs)
     ballots = [[p for p in b if p < m] for b in ballots]
     ids = [f"p{i}" for i in range(m)]
-    e = make_election(dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget)
+    e = make_election(
+        dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget
+    )
     out = tally(e, "mes-add1", NO_SUB)
     assert out.selected == ref_mes_add1(ids, costs, ballots, budget)
     assert out.total_cost <= budget
@@ -212,7 +218,9 @@ def test_mes_exact_on_larger_random_instances(costs: list[int], n: int, seed: in
     ids = [f"p{i}" for i in range(m)]
     ballots = [rng.sample(range(m), rng.randint(0, m)) for _ in range(n)]
     budget = rng.randint(1, sum(costs))
-    e = make_election(dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget)
+    e = make_election(
+        dict(zip(ids, costs, strict=True)), [[ids[p] for p in b] for b in ballots], budget
+    )
     out = tally(e, "mes", NO_SUB)
     assert out.selected == ref_mes(ids, costs, ballots, budget)
     # explanations agree with the outcome and with the money
@@ -220,3 +228,21 @@ def test_mes_exact_on_larger_random_instances(costs: list[int], n: int, seed: in
         assert ex.selected == (pid in out.selected)
         if ex.code == oc.MES_NOT_AFFORDABLE:
             assert ex.params["supporters_money_left"] < ex.params["cost"]
+
+
+def test_exact_payment_recovers_from_a_wrong_float_hint() -> None:
+    import numpy as np
+
+    from stemmen.telling.rules.mes import _Budgets
+
+    b = _Budgets(4, Fraction(10), max_rounds=2)
+    sup = np.arange(4, dtype=np.int64)
+    # make voter 0 poor: it pays 8 for a project only it supports (t = 8)
+    big_t, rem = b.payment(8, sup[:1], 8.0)
+    assert b.pay(sup[:1], big_t, rem) == 0
+    # budgets now 2, 10, 10, 10; cost 26 -> v0 pays 2, the others 8 each
+    for hint in (0.0, 8.0, 100.0):  # wrong, right, wrong guesses of t
+        big_t, rem = b.payment(26, sup, hint)
+        assert Fraction(big_t, rem * b.L) == 8
+        assert rem == 3
+    assert Fraction(b.sum_num(sup), b.L) == 32
