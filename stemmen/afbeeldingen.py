@@ -13,7 +13,11 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PX = 1600
-FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
+FORMATS = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "WEBP": ("webp", "image/webp"),
+}
 
 
 def verwerk_afbeelding(upload: Any) -> tuple[SimpleUploadedFile, int, int]:
@@ -28,7 +32,13 @@ def verwerk_afbeelding(upload: Any) -> tuple[SimpleUploadedFile, int, int]:
         with Image.open(upload) as probe:
             fmt = probe.format
             probe.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as exc:
         raise ValidationError(
             _("%(name)s is not an image. Upload a JPEG, PNG or WebP photo."),
             params={"name": name},

@@ -48,7 +48,12 @@ from .models import (
 OOSTERPARK_TITEL = "Oosterparkwijk: altijd een goed idee"
 WIJKTOP_TITEL = "Wijktop 3 Vinkhuizen"
 
-THEMAS_OOSTERPARK = ["Groen en spelen", "Samen in de wijk", "Schoon, heel en veilig", "Cultuur en sport"]
+THEMAS_OOSTERPARK = [
+    "Groen en spelen",
+    "Samen in de wijk",
+    "Schoon, heel en veilig",
+    "Cultuur en sport",
+]
 THEMAS_WIJKTOP = ["Ontmoeten", "Groen", "Jeugd", "Verkeer"]
 
 IDEE_STAMMEN = [
@@ -75,7 +80,14 @@ IDEE_STAMMEN = [
     ("Buitenfitness voor ouderen", "Cultuur en sport", 380000),
     ("Vlonder aan het water", "Groen en spelen", 420000),
 ]
-PLEKKEN = ["Oosterpark", "Gorechtbuurt", "Bloemenbuurt", "Edisonbuurt", "Zeeheldenbuurt", "Vogelbuurt"]
+PLEKKEN = [
+    "Oosterpark",
+    "Gorechtbuurt",
+    "Bloemenbuurt",
+    "Edisonbuurt",
+    "Zeeheldenbuurt",
+    "Vogelbuurt",
+]
 REDENEN_NIET = [
     "Dit idee valt onder regulier onderhoud door de gemeente; het wordt doorgestuurd naar de afdeling Beheer.",
     "Er is een commercieel belang: de opbrengst gaat naar een onderneming.",
@@ -115,8 +127,15 @@ def _bewoners(wijk: Wijk, n: int, prefix: str) -> list[User]:
     return users
 
 
-def _pot(wijk: Wijk, soort: str, naam: str, *, bedrag: int = 0, per_inwoner: int | None = None,
-         max_toekenning: int | None = None) -> Budgetpot:
+def _pot(
+    wijk: Wijk,
+    soort: str,
+    naam: str,
+    *,
+    bedrag: int = 0,
+    per_inwoner: int | None = None,
+    max_toekenning: int | None = None,
+) -> Budgetpot:
     pot = Budgetpot.objects.filter(wijk=wijk, naam=naam).first()
     if pot is None:
         today = timezone.localdate()
@@ -214,14 +233,18 @@ def _oosterpark(stdout: Any, staff: User | None) -> None:
         elif n < 29:
             idee.status = idee.uitkomst = IdeeStatus.SAMENGEVOEGD
             idee.samengevoegd_in = ideeen[n % 23]
-            idee.beoordeling_reden = "Lijkt sterk op een ander idee; de initiatiefnemers gaan samen verder."
+            idee.beoordeling_reden = (
+                "Lijkt sterk op een ander idee; de initiatiefnemers gaan samen verder."
+            )
             _oordelen(idee, True, rng)
         else:
             idee.status = idee.uitkomst = IdeeStatus.NIET_STEMBAAR
             idee.beoordeling_reden = REDENEN_NIET[n % len(REDENEN_NIET)]
             _oordelen(idee, False, rng)
             if n % 5 == 0:
-                idee.antwoord = "Jammer, maar duidelijk. We kijken of we het via het buurtbudget kunnen doen."
+                idee.antwoord = (
+                    "Jammer, maar duidelijk. We kijken of we het via het buurtbudget kunnen doen."
+                )
                 idee.antwoord_op = beoordeeld_op + timedelta(days=3)
         idee.beoordeeld_door = staff
         idee.beoordeeld_op = beoordeeld_op
@@ -236,9 +259,15 @@ def _oosterpark(stdout: Any, staff: User | None) -> None:
     Steun.objects.bulk_create(steun, ignore_conflicts=True)
     for idee in ideeen[:30]:
         op = idee.ingediend_op + timedelta(days=2)
-        r = Reactie.objects.create(idee=idee, auteur=rng.choice(bewoners), tekst="Goed plan! Ik wil wel helpen.", op=op)
+        r = Reactie.objects.create(
+            idee=idee, auteur=rng.choice(bewoners), tekst="Goed plan! Ik wil wel helpen.", op=op
+        )
         Reactie.objects.create(
-            idee=idee, auteur=idee.indiener, ouder=r, tekst="Dank je, we laten het weten via de wijkkrant.", op=op + timedelta(hours=5)
+            idee=idee,
+            auteur=idee.indiener,
+            ouder=r,
+            tekst="Dank je, we laten het weten via de wijkkrant.",
+            op=op + timedelta(hours=5),
         )
     # Result and carrying out: commitments and expenditure in the ledger.
     for idee in ideeen[:23]:
@@ -283,7 +312,9 @@ def _oosterpark(stdout: Any, staff: User | None) -> None:
         idee.status = IdeeStatus.UITGEVOERD if klaar else IdeeStatus.IN_UITVOERING
         idee.save(update_fields=["status", "verplichting"])
     if stdout:
-        stdout.write(f"  stemmen: {OOSTERPARK_TITEL}: 65 ideas, 23 on the ballot, {len(gekozen_ids)} chosen")
+        stdout.write(
+            f"  stemmen: {OOSTERPARK_TITEL}: 65 ideas, 23 on the ballot, {len(gekozen_ids)} chosen"
+        )
 
 
 def _vinkhuizen(stdout: Any, staff: User | None) -> None:
@@ -292,9 +323,18 @@ def _vinkhuizen(stdout: Any, staff: User | None) -> None:
         return
     rng = random.Random("stemmen:vinkhuizen")
     bewoners = _bewoners(wijk, 30, "vinkhuizen")
-    pot = _pot(wijk, Budgetpot.Soort.WIJKWETHOUDERSBUDGET, "Wijkwethoudersbudget Vinkhuizen", per_inwoner=300)
+    pot = _pot(
+        wijk,
+        Budgetpot.Soort.WIJKWETHOUDERSBUDGET,
+        "Wijkwethoudersbudget Vinkhuizen",
+        per_inwoner=300,
+    )
     buurtpot = _pot(
-        wijk, Budgetpot.Soort.BUURTBUDGET, "Buurtbudget Vinkhuizen", bedrag=500_000, max_toekenning=50_000
+        wijk,
+        Budgetpot.Soort.BUURTBUDGET,
+        "Buurtbudget Vinkhuizen",
+        bedrag=500_000,
+        max_toekenning=50_000,
     )
     now = timezone.now()
     if not Ronde.objects.filter(wijk=wijk, titel=WIJKTOP_TITEL).exists():
@@ -355,9 +395,24 @@ def _vinkhuizen(stdout: Any, staff: User | None) -> None:
     if not Aanvraag.objects.filter(wijk=wijk).exists():
         vandaag = timezone.localdate()
         aanvragen = [
-            ("Buurtbarbecue Kornoeljestraat", 35_000, AanvraagStatus.TOEGEKEND, "Meerdere buren organiseren het samen; past binnen het buurtbudget."),
-            ("Plantenbakken voor de portiekflat", 48_000, AanvraagStatus.TOEGEKEND, "Draagvlak in de portiek aangetoond met handtekeningen van 14 huishoudens."),
-            ("Verjaardagsfeest voor mijn zoon", 25_000, AanvraagStatus.AFGEWEZEN, "Het buurtbudget is voor initiatieven voor de buurt, niet voor een privéfeest."),
+            (
+                "Buurtbarbecue Kornoeljestraat",
+                35_000,
+                AanvraagStatus.TOEGEKEND,
+                "Meerdere buren organiseren het samen; past binnen het buurtbudget.",
+            ),
+            (
+                "Plantenbakken voor de portiekflat",
+                48_000,
+                AanvraagStatus.TOEGEKEND,
+                "Draagvlak in de portiek aangetoond met handtekeningen van 14 huishoudens.",
+            ),
+            (
+                "Verjaardagsfeest voor mijn zoon",
+                25_000,
+                AanvraagStatus.AFGEWEZEN,
+                "Het buurtbudget is voor initiatieven voor de buurt, niet voor een privéfeest.",
+            ),
             ("Sinterklaasintocht op het pleintje", 45_000, AanvraagStatus.INGEDIEND, ""),
         ]
         for i, (titel, bedrag, status, reden) in enumerate(aanvragen):
@@ -409,14 +464,31 @@ def _vinkhuizen(stdout: Any, staff: User | None) -> None:
         )
         for j, (stap, tekst) in enumerate(
             [
-                (AanvraagStap.Stap.ONTVANKELIJK, "Aanvraag compleet: taak, begroting en ledenlijst aangeleverd."),
-                (AanvraagStap.Stap.GESPREK, "Gesprek met het bestuur van de coöperatie en de wijkwethouder."),
-                (AanvraagStap.Stap.VERGELIJKING, "Coöperatie is € 4.000 per jaar goedkoper dan de huidige aanbesteding, met meerwaarde voor werkgelegenheid in de wijk."),
+                (
+                    AanvraagStap.Stap.ONTVANKELIJK,
+                    "Aanvraag compleet: taak, begroting en ledenlijst aangeleverd.",
+                ),
+                (
+                    AanvraagStap.Stap.GESPREK,
+                    "Gesprek met het bestuur van de coöperatie en de wijkwethouder.",
+                ),
+                (
+                    AanvraagStap.Stap.VERGELIJKING,
+                    "Coöperatie is € 4.000 per jaar goedkoper dan de huidige aanbesteding, met meerwaarde voor werkgelegenheid in de wijk.",
+                ),
             ]
         ):
-            AanvraagStap.objects.create(aanvraag=rtc, stap=stap, toelichting=tekst, door=staff, op=now - timedelta(days=20 - 6 * j))
+            AanvraagStap.objects.create(
+                aanvraag=rtc,
+                stap=stap,
+                toelichting=tekst,
+                door=staff,
+                op=now - timedelta(days=20 - 6 * j),
+            )
         if stdout:
-            stdout.write("  stemmen: Vinkhuizen: 4 buurtbudget applications, 1 right-to-challenge request")
+            stdout.write(
+                "  stemmen: Vinkhuizen: 4 buurtbudget applications, 1 right-to-challenge request"
+            )
 
 
 def _initiatief(stdout: Any) -> None:

@@ -29,7 +29,9 @@ class WijkFeed(Feed):
         return obj.get_absolute_url()
 
     def subtitle(self, obj: Wijk) -> str:
-        return _("New ideas and what happened to them, in the idea rounds of %(wijk)s.") % {"wijk": obj.naam}
+        return _("New ideas and what happened to them, in the idea rounds of %(wijk)s.") % {
+            "wijk": obj.naam
+        }
 
     def items(self, obj: Wijk) -> Any:
         return (

@@ -67,7 +67,9 @@ class RondeForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One theme per line."),
     )
-    pot = forms.ModelChoiceField(label=_("Budget pot"), queryset=Budgetpot.objects.none(), required=False)
+    pot = forms.ModelChoiceField(
+        label=_("Budget pot"), queryset=Budgetpot.objects.none(), required=False
+    )
 
     class Meta:
         model = Ronde
@@ -100,13 +102,21 @@ class RondeForm(forms.ModelForm):
 
     def __init__(self, *args: Any, wijk: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for f in ("indienen_vanaf", "beoordelen_vanaf", "stemmen_vanaf", "uitslag_vanaf", "uitvoering_vanaf"):
+        for f in (
+            "indienen_vanaf",
+            "beoordelen_vanaf",
+            "stemmen_vanaf",
+            "uitslag_vanaf",
+            "uitvoering_vanaf",
+        ):
             self.fields[f].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"]
         self.fields["pot"].queryset = Budgetpot.objects.filter(wijk=wijk)  # type: ignore[attr-defined]
         if self.instance.pk:
             self.fields["budget_euro"].initial = self.instance.budget
             self.fields["pot"].initial = self.instance.pot_id
-            self.fields["themas_tekst"].initial = "\n".join(t.naam for t in self.instance.themas.all())
+            self.fields["themas_tekst"].initial = "\n".join(
+                t.naam for t in self.instance.themas.all()
+            )
             if self.instance.stemregels_vast:
                 for f in Ronde.STEMREGEL_VELDEN:
                     name = "budget_euro" if f == "budget" else f
@@ -133,7 +143,9 @@ class IdeeForm(forms.Form):
         label=_("Description"),
         max_length=6000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("What do you want to do, for whom, and who helps? You can use Markdown: *italic*, **bold**, lists."),
+        help_text=_(
+            "What do you want to do, for whom, and who helps? You can use Markdown: *italic*, **bold**, lists."
+        ),
     )
     kosten = EuroField(label=_("Estimated cost (€)"), max_value=Decimal("1000000"))
     thema = forms.ModelChoiceField(label=_("Theme"), queryset=None, required=False)  # type: ignore[arg-type]
@@ -181,13 +193,16 @@ class IdeeForm(forms.Form):
         for f in files:
             if f.size > MAX_BYTES:
                 raise forms.ValidationError(
-                    _("%(name)s is larger than 5 MB. Choose a smaller image."), params={"name": f.name}
+                    _("%(name)s is larger than 5 MB. Choose a smaller image."),
+                    params={"name": f.name},
                 )
         return files
 
 
 class ReactieForm(forms.Form):
-    tekst = forms.CharField(label=_("Your comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    tekst = forms.CharField(
+        label=_("Your comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     ouder = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
@@ -198,7 +213,10 @@ class MeldenForm(forms.Form):
 class ModereerForm(forms.Form):
     actie = forms.ChoiceField(
         label=_("Action"),
-        choices=[("verbergen", _("Hide the comment")), ("tonen", _("Show the comment (no problem)"))],
+        choices=[
+            ("verbergen", _("Hide the comment")),
+            ("tonen", _("Show the comment (no problem)")),
+        ],
         widget=forms.RadioSelect,
     )
     reden = forms.CharField(label=_("Reason"), max_length=300, required=False)
@@ -216,11 +234,16 @@ class BeoordeelForm(forms.Form):
     )
     samengevoegd_in = forms.ModelChoiceField(label=_("Merged into"), queryset=None, required=False)  # type: ignore[arg-type]
     reden = forms.CharField(
-        label=_("Reason (the initiator reads this)"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Reason (the initiator reads this)"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     kosten_gemeente = EuroField(label=_("Cost estimate of the area team (€)"), required=False)
     kosten_notitie = forms.CharField(
-        label=_("Note on the cost estimate"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note on the cost estimate"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, idee: Idee, **kwargs: Any) -> None:
@@ -233,7 +256,10 @@ class BeoordeelForm(forms.Form):
         for key, label in Criterium.choices:
             o = bestaand.get(key)
             self.fields[f"oordeel_{key}"] = forms.ChoiceField(
-                label=label, choices=Oordeel.choices, widget=forms.RadioSelect, initial=o.oordeel if o else None
+                label=label,
+                choices=Oordeel.choices,
+                widget=forms.RadioSelect,
+                initial=o.oordeel if o else None,
             )
             self.fields[f"toelichting_{key}"] = forms.CharField(
                 label=_("Explanation"),
@@ -252,14 +278,19 @@ class BeoordeelForm(forms.Form):
 
     def oordelen(self) -> dict[str, tuple[str, str]]:
         return {
-            key: (self.cleaned_data[f"oordeel_{key}"], self.cleaned_data.get(f"toelichting_{key}", ""))
+            key: (
+                self.cleaned_data[f"oordeel_{key}"],
+                self.cleaned_data.get(f"toelichting_{key}", ""),
+            )
             for key in Criterium.values
         }
 
 
 class AntwoordForm(forms.Form):
     antwoord = forms.CharField(
-        label=_("Your answer to the decision"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Your answer to the decision"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -275,10 +306,17 @@ class UitslagForm(forms.Form):
 class UpdateForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[(IdeeStatus.IN_UITVOERING, IdeeStatus.IN_UITVOERING.label), (IdeeStatus.UITGEVOERD, IdeeStatus.UITGEVOERD.label)],
+        choices=[
+            (IdeeStatus.IN_UITVOERING, IdeeStatus.IN_UITVOERING.label),
+            (IdeeStatus.UITGEVOERD, IdeeStatus.UITGEVOERD.label),
+        ],
     )
-    datum = forms.DateField(label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
-    tekst = forms.CharField(label=_("What happened"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    datum = forms.DateField(
+        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    tekst = forms.CharField(
+        label=_("What happened"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
     foto = forms.FileField(
         label=_("Photo"),
         required=False,
@@ -290,15 +328,24 @@ class UpdateForm(forms.Form):
 
 
 class AanvraagForm(forms.Form):
-    soort = forms.ChoiceField(label=_("Kind of application"), choices=AanvraagSoort.choices, widget=forms.RadioSelect)
+    soort = forms.ChoiceField(
+        label=_("Kind of application"), choices=AanvraagSoort.choices, widget=forms.RadioSelect
+    )
     titel = forms.CharField(label=_("Title"), max_length=120)
     beschrijving = forms.CharField(
-        label=_("What do you want to do?"), max_length=6000, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("What do you want to do?"),
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     bedrag = EuroField(label=_("Amount requested (€)"), max_value=Decimal("10000000"))
-    betrokkenen = forms.IntegerField(label=_("Number of residents involved"), min_value=1, initial=1)
+    betrokkenen = forms.IntegerField(
+        label=_("Number of residents involved"), min_value=1, initial=1
+    )
     cofinanciering = forms.CharField(
-        label=_("Co-financing or own contribution"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Co-financing or own contribution"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     taak = forms.CharField(
         label=_("Right to challenge: the municipal task your group offers to take over"),
@@ -306,12 +353,16 @@ class AanvraagForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    huidig_budget = EuroField(label=_("Right to challenge: what the municipality spends on it now (€)"), required=False)
+    huidig_budget = EuroField(
+        label=_("Right to challenge: what the municipality spends on it now (€)"), required=False
+    )
 
 
 class StapForm(forms.Form):
     stap = forms.ChoiceField(label=_("Step"), choices=AanvraagStap.Stap.choices)
-    toelichting = forms.CharField(label=_("Finding"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    toelichting = forms.CharField(
+        label=_("Finding"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class BesluitForm(forms.Form):
@@ -322,9 +373,13 @@ class BesluitForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reden = forms.CharField(
-        label=_("Reason (the applicant reads this)"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Reason (the applicant reads this)"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    pot = forms.ModelChoiceField(label=_("Book on budget pot"), queryset=Budgetpot.objects.none(), required=False)
+    pot = forms.ModelChoiceField(
+        label=_("Book on budget pot"), queryset=Budgetpot.objects.none(), required=False
+    )
 
     def __init__(self, *args: Any, aanvraag: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -332,9 +387,14 @@ class BesluitForm(forms.Form):
         self.criteria = []
         if aanvraag.soort == AanvraagSoort.INITIATIEF:
             for key, label in Criterium.choices:
-                self.fields[f"oordeel_{key}"] = forms.ChoiceField(label=label, choices=Oordeel.choices, widget=forms.RadioSelect)
+                self.fields[f"oordeel_{key}"] = forms.ChoiceField(
+                    label=label, choices=Oordeel.choices, widget=forms.RadioSelect
+                )
                 self.fields[f"toelichting_{key}"] = forms.CharField(
-                    label=_("Explanation"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+                    label=_("Explanation"),
+                    max_length=2000,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}),
                 )
                 self.criteria.append((self[f"oordeel_{key}"], self[f"toelichting_{key}"]))
 
@@ -342,7 +402,10 @@ class BesluitForm(forms.Form):
         if not self.criteria:
             return None
         return {
-            key: (self.cleaned_data[f"oordeel_{key}"], self.cleaned_data.get(f"toelichting_{key}", ""))
+            key: (
+                self.cleaned_data[f"oordeel_{key}"],
+                self.cleaned_data.get(f"toelichting_{key}", ""),
+            )
             for key in Criterium.values
         }
 

@@ -49,13 +49,22 @@ def idee_beoordeeld(idee_id: int) -> int:
 
 
 def reactie_op_idee(reactie_id: int) -> int:
-    reactie = Reactie.objects.select_related("idee__indiener", "auteur").filter(pk=reactie_id).first()
+    reactie = (
+        Reactie.objects.select_related("idee__indiener", "auteur").filter(pk=reactie_id).first()
+    )
     if reactie is None or not reactie.zichtbaar:
         return 0
     ontvanger = reactie.idee.indiener
     if ontvanger.pk == reactie.auteur_id or not _wil(ontvanger, "reactie_op_idee"):
         return 0
-    return int(_stuur(ontvanger, f"reactie:{reactie.pk}", "reactie_op_idee", {"reactie": reactie, "idee": reactie.idee}))
+    return int(
+        _stuur(
+            ontvanger,
+            f"reactie:{reactie.pk}",
+            "reactie_op_idee",
+            {"reactie": reactie, "idee": reactie.idee},
+        )
+    )
 
 
 def _bewoners(ronde: Ronde) -> Iterable[Any]:
@@ -78,7 +87,12 @@ def fase_wijziging(ronde_id: int, fase: str) -> int:
         return 0
     n = 0
     for user in _bewoners(ronde).iterator():
-        n += _stuur(user, f"fase:{ronde.pk}:{fase}:{user.pk}", "fase_wijziging", {"ronde": ronde, "fase": Fase(fase)})
+        n += _stuur(
+            user,
+            f"fase:{ronde.pk}:{fase}:{user.pk}",
+            "fase_wijziging",
+            {"ronde": ronde, "fase": Fase(fase)},
+        )
     return n
 
 
@@ -86,4 +100,11 @@ def aanvraag_besloten(aanvraag_id: int) -> int:
     aanvraag = Aanvraag.objects.select_related("aanvrager").filter(pk=aanvraag_id).first()
     if aanvraag is None or not aanvraag.is_besloten:
         return 0
-    return int(_stuur(aanvraag.aanvrager, f"aanvraag:{aanvraag.pk}", "aanvraag_besloten", {"aanvraag": aanvraag}))
+    return int(
+        _stuur(
+            aanvraag.aanvrager,
+            f"aanvraag:{aanvraag.pk}",
+            "aanvraag_besloten",
+            {"aanvraag": aanvraag},
+        )
+    )

@@ -129,7 +129,10 @@ class Ronde(models.Model):
         validators=[MaxValueValidator(100)],
     )
     ranking_k = models.PositiveSmallIntegerField(
-        _("ranking: length of the top (k)"), null=True, blank=True, validators=[MinValueValidator(1)]
+        _("ranking: length of the top (k)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
     )
     punten_totaal = models.PositiveSmallIntegerField(
         _("cumulative: points per voter"), null=True, blank=True, validators=[MinValueValidator(1)]
@@ -169,7 +172,7 @@ class Ronde(models.Model):
         errors: dict[str, Any] = {}
         dates = [getattr(self, FASE_START_VELD[f]) for f in FASE_VOLGORDE[1:]]
         if all(dates):
-            for (a, da), (b, db) in zip(
+            for (_a, da), (_b, db) in zip(
                 list(FASE_START_VELD.items()), list(FASE_START_VELD.items())[1:], strict=False
             ):
                 if getattr(self, db) <= getattr(self, da):
@@ -193,7 +196,11 @@ class Ronde(models.Model):
         """Once voting has opened, the voting rules cannot change."""
         if not self.pk:
             return
-        old = Ronde.objects.filter(pk=self.pk).values(*self.STEMREGEL_VELDEN, "fase", "stemregels_vast_op").first()
+        old = (
+            Ronde.objects.filter(pk=self.pk)
+            .values(*self.STEMREGEL_VELDEN, "fase", "stemregels_vast_op")
+            .first()
+        )
         if not old:
             return
         vast = old["stemregels_vast_op"] is not None or fase_index(old["fase"]) >= fase_index(
@@ -270,7 +277,10 @@ class Criterium(models.TextChoices):
     """The gebiedsteam's criteria for initiatives (003: 'een paar eenvoudige criteria')."""
 
     DRAAGVLAK = "draagvlak", _("Shown support in the buurt or wijk")
-    MEERDERE_BEWONERS = "meerdere_bewoners", _("Several residents involved in proposing and doing it")
+    MEERDERE_BEWONERS = (
+        "meerdere_bewoners",
+        _("Several residents involved in proposing and doing it"),
+    )
     PAST_BIJ_WIJK = "past_bij_wijk", _("Fits what the wijk needs")
     MEERWAARDE = "meerwaarde", _("Adds value for liveability, safety or involvement")
     INCIDENTEEL = "incidenteel", _("One-off funding, preferably with co-financing")
@@ -304,7 +314,9 @@ class IdeeQuerySet(models.QuerySet["Idee"]):
         )
 
     def stembaar(self) -> IdeeQuerySet:
-        return self.exclude(status__in=[IdeeStatus.INGEDIEND, IdeeStatus.NIET_STEMBAAR, IdeeStatus.SAMENGEVOEGD])
+        return self.exclude(
+            status__in=[IdeeStatus.INGEDIEND, IdeeStatus.NIET_STEMBAAR, IdeeStatus.SAMENGEVOEGD]
+        )
 
 
 class Idee(models.Model):
@@ -415,7 +427,7 @@ class IdeeAfbeelding(models.Model):
 
 
 class Steun(models.Model):
-    """"Ik steun dit": one per resident per idea."""
+    """ "Ik steun dit": one per resident per idea."""
 
     idee = models.ForeignKey(Idee, on_delete=models.CASCADE, related_name="steunbetuigingen")
     user = models.ForeignKey(
@@ -466,17 +478,13 @@ class ReactieMelding(models.Model):
     """A report of a comment, for the moderators."""
 
     reactie = models.ForeignKey(Reactie, on_delete=models.CASCADE, related_name="meldingen")
-    melder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    melder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reden = models.CharField(_("why should a moderator look at this?"), max_length=300)
     op = models.DateTimeField(default=timezone.now)
     afgehandeld = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["reactie", "melder"], name="melding_uniek")
-        ]
+        constraints = [models.UniqueConstraint(fields=["reactie", "melder"], name="melding_uniek")]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
@@ -500,9 +508,7 @@ class CriteriumOordeel(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["idee", "criterium"], name="oordeel_uniek_idee"
-            ),
+            models.UniqueConstraint(fields=["idee", "criterium"], name="oordeel_uniek_idee"),
             models.UniqueConstraint(
                 fields=["aanvraag", "criterium"], name="oordeel_uniek_aanvraag"
             ),
@@ -581,7 +587,9 @@ class Aanvraag(models.Model):
     betrokkenen = models.PositiveSmallIntegerField(
         _("number of residents involved"), default=1, validators=[MinValueValidator(1)]
     )
-    cofinanciering = models.TextField(_("co-financing or own contribution"), blank=True, max_length=2000)
+    cofinanciering = models.TextField(
+        _("co-financing or own contribution"), blank=True, max_length=2000
+    )
     # Right to challenge: the municipal task and its current budget.
     taak = models.TextField(_("municipal task you offer to take over"), blank=True, max_length=2000)
     huidig_budget = models.PositiveBigIntegerField(

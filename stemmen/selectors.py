@@ -22,13 +22,17 @@ from .models import (
 )
 
 
-def ideeen_van_ronde(ronde: Ronde, *, status: str = "", thema: str = "", zoek: str = "") -> QuerySet[Idee]:
+def ideeen_van_ronde(
+    ronde: Ronde, *, status: str = "", thema: str = "", zoek: str = ""
+) -> QuerySet[Idee]:
     qs = (
         Idee.objects.filter(ronde=ronde)
         .select_related("thema", "buurt")
         .annotate(
             aantal_steun=Count("steunbetuigingen", distinct=True),
-            aantal_reacties=Count("reacties", filter=Q(reacties__status=Reactie.Status.ZICHTBAAR), distinct=True),
+            aantal_reacties=Count(
+                "reacties", filter=Q(reacties__status=Reactie.Status.ZICHTBAAR), distinct=True
+            ),
         )
         .order_by("-aantal_steun", "titel")
     )
@@ -49,7 +53,9 @@ def status_tellingen(ronde: Ronde) -> dict[str, int]:
 def idee_detail(pk: int) -> Idee:
     reacties = Reactie.objects.select_related("auteur").order_by("op", "id")
     return (
-        Idee.objects.select_related("ronde__wijk__stadsdeel", "indiener", "thema", "buurt", "samengevoegd_in")
+        Idee.objects.select_related(
+            "ronde__wijk__stadsdeel", "indiener", "thema", "buurt", "samengevoegd_in"
+        )
         .prefetch_related(
             "afbeeldingen",
             "mede_indieners",
@@ -66,7 +72,9 @@ def idee_detail(pk: int) -> Idee:
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 
 
-def vergelijkbare_ideeen(ronde: Ronde, tekst: str, *, exclude: int | None = None, limit: int = 5) -> list[Idee]:
+def vergelijkbare_ideeen(
+    ronde: Ronde, tekst: str, *, exclude: int | None = None, limit: int = 5
+) -> list[Idee]:
     """Ideas in the round that look like ``tekst``: pg_trgm similarity on PostgreSQL,
     shared words (4+ letters) in the title elsewhere."""
     tekst = (tekst or "").strip()[:200]
@@ -86,14 +94,16 @@ def vergelijkbare_ideeen(ronde: Ronde, tekst: str, *, exclude: int | None = None
     words = {w.lower() for w in _WORD.findall(tekst)}
     if not words:
         return []
+    # A crude stem: the first 6 letters of longer words (moestuintje → moestu).
+    stems = {w[:6] for w in words}
     cond = Q()
-    for w in sorted(words)[:8]:
-        cond |= Q(titel__icontains=w[:-1] if len(w) > 5 else w)
+    for w in sorted(stems)[:8]:
+        cond |= Q(titel__icontains=w)
     found = list(qs.filter(cond)[:50])
 
     def score(i: Idee) -> int:
         t = i.titel.lower()
-        return sum(1 for w in words if (w[:-1] if len(w) > 5 else w) in t)
+        return sum(1 for w in stems if w in t)
 
     found.sort(key=lambda i: (-score(i), i.titel))
     return found[:limit]
@@ -105,7 +115,9 @@ def huidige_ronde(wijk: Any) -> Ronde | None:
         .exclude(fase__in=[Fase.CONCEPT, Fase.UITVOERING])
         .order_by("-indienen_vanaf")
         .first()
-    ) or Ronde.objects.filter(wijk=wijk).exclude(fase=Fase.CONCEPT).order_by("-indienen_vanaf").first()
+    ) or Ronde.objects.filter(wijk=wijk).exclude(fase=Fase.CONCEPT).order_by(
+        "-indienen_vanaf"
+    ).first()
 
 
 def uitgevoerde_ideeen(wijk: Any, limit: int = 20) -> list[Idee]:

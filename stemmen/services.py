@@ -102,7 +102,9 @@ def ronde_fase_zetten(*, ronde: Ronde, fase: str, actor: User | None = None) -> 
             if ronde.stemregels_vast and veld in Ronde.STEMREGEL_VELDEN:
                 raise ValidationError(
                     _("Voting closes at the time fixed when it opened: %(when)s."),
-                    params={"when": timezone.localtime(getattr(ronde, veld)).strftime("%d-%m-%Y %H:%M")},
+                    params={
+                        "when": timezone.localtime(getattr(ronde, veld)).strftime("%d-%m-%Y %H:%M")
+                    },
                 )
             setattr(ronde, veld, now)
     ronde.fase = fase
@@ -134,6 +136,7 @@ def ronde_fase_volgende(*, ronde: Ronde, actor: User) -> Ronde:
 
 def ronde_fase_bijwerken(*, ronde: Ronde, now: datetime | None = None) -> Ronde:
     """Move the round on to the phase its dates say (forward only)."""
+    ronde = Ronde.objects.get(pk=ronde.pk)
     doel = ronde.fase_volgens_datum(now)
     if fase_index(doel) > fase_index(ronde.fase):
         return ronde_fase_zetten(ronde=ronde, fase=doel)
@@ -164,7 +167,9 @@ def _afbeeldingen_toevoegen(idee: Idee, uploads: list[Any]) -> None:
         raise ValidationError(_("An idea can have at most 5 images."))
     for upload in uploads:
         f, w, h = verwerk_afbeelding(upload)
-        IdeeAfbeelding.objects.create(idee=idee, bestand=f, breedte=w, hoogte=h, alt=idee.titel[:200])
+        IdeeAfbeelding.objects.create(
+            idee=idee, bestand=f, breedte=w, hoogte=h, alt=idee.titel[:200]
+        )
 
 
 def _idee_velden(
@@ -189,7 +194,6 @@ def _idee_velden(
     idee.locatie = locatie.strip()
 
 
-@transaction.atomic
 def idee_indienen(
     *,
     ronde: Ronde,
@@ -203,14 +207,45 @@ def idee_indienen(
     afbeeldingen: list[Any] | None = None,
 ) -> Idee:
     _check_bewoner(user, ronde.wijk_id)
+    ronde_fase_bijwerken(ronde=ronde)  # its own transaction: the phase change stays
+    with transaction.atomic():
+        return _idee_indienen(
+            ronde=ronde,
+            user=user,
+            titel=titel,
+            beschrijving=beschrijving,
+            kosten=kosten,
+            thema=thema,
+            buurt=buurt,
+            locatie=locatie,
+            afbeeldingen=afbeeldingen,
+        )
+
+
+def _idee_indienen(
+    *,
+    ronde: Ronde,
+    user: User,
+    titel: str,
+    beschrijving: str,
+    kosten: int,
+    thema: Thema | None,
+    buurt: Buurt | None,
+    locatie: str,
+    afbeeldingen: list[Any] | None,
+) -> Idee:
     ronde = Ronde.objects.select_for_update().get(pk=ronde.pk)
-    ronde_fase_bijwerken(ronde=ronde)
-    ronde.refresh_from_db()
     if not ronde.indienen_open:
         raise ValidationError(_("Ideas can no longer be submitted in this round."))
     idee = Idee(ronde=ronde, indiener=user)
     _idee_velden(
-        idee, titel=titel, beschrijving=beschrijving, kosten=kosten, thema=thema, buurt=buurt, locatie=locatie
+        idee,
+        titel=titel,
+        beschrijving=beschrijving,
+        kosten=kosten,
+        thema=thema,
+        buurt=buurt,
+        locatie=locatie,
     )
     idee.full_clean()
     idee.save()
@@ -219,7 +254,6 @@ def idee_indienen(
     return idee
 
 
-@transaction.atomic
 def idee_bijwerken(
     *,
     idee: Idee,
@@ -233,15 +267,48 @@ def idee_bijwerken(
     nieuwe_afbeeldingen: list[Any] | None = None,
     verwijder_afbeeldingen: list[int] | None = None,
 ) -> Idee:
+    ronde_fase_bijwerken(ronde=idee.ronde)
+    with transaction.atomic():
+        return _idee_bijwerken(
+            idee=idee,
+            user=user,
+            titel=titel,
+            beschrijving=beschrijving,
+            kosten=kosten,
+            thema=thema,
+            buurt=buurt,
+            locatie=locatie,
+            nieuwe_afbeeldingen=nieuwe_afbeeldingen,
+            verwijder_afbeeldingen=verwijder_afbeeldingen,
+        )
+
+
+def _idee_bijwerken(
+    *,
+    idee: Idee,
+    user: User,
+    titel: str,
+    beschrijving: str,
+    kosten: int,
+    thema: Thema | None,
+    buurt: Buurt | None,
+    locatie: str,
+    nieuwe_afbeeldingen: list[Any] | None,
+    verwijder_afbeeldingen: list[int] | None,
+) -> Idee:
     idee = Idee.objects.select_for_update().select_related("ronde").get(pk=idee.pk)
     if idee.indiener_id != user.pk:
         raise ValidationError(_("Only the initiator can change this idea."))
-    ronde_fase_bijwerken(ronde=idee.ronde)
-    idee.ronde.refresh_from_db()
     if not idee.ronde.indienen_open or idee.is_beoordeeld:
         raise ValidationError(_("Screening has started: the idea can no longer be changed."))
     _idee_velden(
-        idee, titel=titel, beschrijving=beschrijving, kosten=kosten, thema=thema, buurt=buurt, locatie=locatie
+        idee,
+        titel=titel,
+        beschrijving=beschrijving,
+        kosten=kosten,
+        thema=thema,
+        buurt=buurt,
+        locatie=locatie,
     )
     idee.full_clean()
     idee.save()
@@ -274,14 +341,18 @@ def idee_meedoen(*, idee: Idee, user: User) -> None:
     """A resident joins as co-initiator (several residents involved is a criterion)."""
     _check_bewoner(user, idee.ronde.wijk_id)
     if idee.ronde.fase not in (Fase.INDIENEN, Fase.BEOORDELEN):
-        raise ValidationError(_("Co-initiators can join only while ideas are submitted or screened."))
+        raise ValidationError(
+            _("Co-initiators can join only while ideas are submitted or screened.")
+        )
     if idee.indiener_id == user.pk:
         raise ValidationError(_("You are already the initiator of this idea."))
     idee.mede_indieners.add(user)
 
 
 @transaction.atomic
-def reactie_plaatsen(*, idee: Idee, user: User, tekst: str, ouder: Reactie | None = None) -> Reactie:
+def reactie_plaatsen(
+    *, idee: Idee, user: User, tekst: str, ouder: Reactie | None = None
+) -> Reactie:
     _check_bewoner(user, idee.ronde.wijk_id)
     if not idee.ronde.reageren_open:
         raise ValidationError(_("Comments are closed in this phase."))
@@ -307,7 +378,9 @@ def reactie_melden(*, reactie: Reactie, user: User, reden: str) -> ReactieMeldin
 
 
 @transaction.atomic
-def reactie_modereren(*, reactie: Reactie, actor: User, verbergen: bool, reden: str = "") -> Reactie:
+def reactie_modereren(
+    *, reactie: Reactie, actor: User, verbergen: bool, reden: str = ""
+) -> Reactie:
     if verbergen and not reden.strip():
         raise ValidationError(_("Give a reason for hiding a comment."))
     reactie.status = Reactie.Status.VERBORGEN if verbergen else Reactie.Status.ZICHTBAAR
@@ -327,7 +400,10 @@ def reactie_modereren(*, reactie: Reactie, actor: User, verbergen: bool, reden: 
 
 
 def _oordelen_opslaan(
-    oordelen: dict[str, tuple[str, str]], *, idee: Idee | None = None, aanvraag: Aanvraag | None = None
+    oordelen: dict[str, tuple[str, str]],
+    *,
+    idee: Idee | None = None,
+    aanvraag: Aanvraag | None = None,
 ) -> None:
     for key, (oordeel, toelichting) in oordelen.items():
         Criterium(key)
@@ -339,7 +415,6 @@ def _oordelen_opslaan(
         )
 
 
-@transaction.atomic
 def idee_beoordelen(
     *,
     idee: Idee,
@@ -352,24 +427,59 @@ def idee_beoordelen(
     kosten_notitie: str = "",
 ) -> Idee:
     """The gebiedsteam's decision on an idea, with a written reason and every criterion."""
-    idee = Idee.objects.select_for_update().select_related("ronde").get(pk=idee.pk)
     ronde_fase_bijwerken(ronde=idee.ronde)
-    idee.ronde.refresh_from_db()
+    with transaction.atomic():
+        return _idee_beoordelen(
+            idee=idee,
+            actor=actor,
+            besluit=besluit,
+            reden=reden,
+            oordelen=oordelen,
+            samengevoegd_in=samengevoegd_in,
+            kosten_gemeente=kosten_gemeente,
+            kosten_notitie=kosten_notitie,
+        )
+
+
+def _idee_beoordelen(
+    *,
+    idee: Idee,
+    actor: User,
+    besluit: str,
+    reden: str,
+    oordelen: dict[str, tuple[str, str]],
+    samengevoegd_in: Idee | None,
+    kosten_gemeente: int | None,
+    kosten_notitie: str,
+) -> Idee:
+    idee = Idee.objects.select_for_update().select_related("ronde").get(pk=idee.pk)
     if idee.ronde.fase != Fase.BEOORDELEN:
         raise ValidationError(_("Ideas are screened in the screening phase only."))
     if besluit not in (IdeeStatus.STEMBAAR, IdeeStatus.NIET_STEMBAAR, IdeeStatus.SAMENGEVOEGD):
         raise ValidationError(_("Choose an outcome."))
     if not reden.strip():
-        raise ValidationError({"reden": _("Write the reason for the decision: the initiator reads it.")})
+        raise ValidationError(
+            {"reden": _("Write the reason for the decision: the initiator reads it.")}
+        )
     missing = set(Criterium.values) - set(oordelen)
     if missing:
         raise ValidationError(_("Judge every criterion."))
     if besluit == IdeeStatus.SAMENGEVOEGD:
-        if samengevoegd_in is None or samengevoegd_in.pk == idee.pk or samengevoegd_in.ronde_id != idee.ronde_id:
-            raise ValidationError({"samengevoegd_in": _("Choose another idea of this round to merge into.")})
+        if (
+            samengevoegd_in is None
+            or samengevoegd_in.pk == idee.pk
+            or samengevoegd_in.ronde_id != idee.ronde_id
+        ):
+            raise ValidationError(
+                {"samengevoegd_in": _("Choose another idea of this round to merge into.")}
+            )
     else:
         samengevoegd_in = None
-    if kosten_gemeente is not None and kosten_gemeente != idee.kosten and not kosten_notitie.strip():
+    if (
+        kosten_gemeente is not None
+        and kosten_gemeente != idee.kosten
+        and not kosten_notitie.strip()
+    ):
         raise ValidationError({"kosten_notitie": _("Explain why the cost estimate changed.")})
     _oordelen_opslaan(oordelen, idee=idee)
     idee.status = besluit
@@ -427,11 +537,15 @@ def idee_uitslag_zetten(*, idee: Idee, actor: User, gekozen: bool) -> Idee:
         raise ValidationError(_("Only ideas that were on the ballot can be chosen."))
     nieuw = IdeeStatus.GEKOZEN if gekozen else IdeeStatus.NIET_GEKOZEN
     if gekozen and idee.ronde.pot_id is None:
-        raise ValidationError(_("Link the round to a budget pot first: a chosen idea gets a commitment."))
+        raise ValidationError(
+            _("Link the round to a budget pot first: a chosen idea gets a commitment.")
+        )
     if idee.status == nieuw:
         return idee
     if idee.status == IdeeStatus.GEKOZEN:
-        raise ValidationError(_("A chosen idea has a commitment in the ledger; release it there first."))
+        raise ValidationError(
+            _("A chosen idea has a commitment in the ledger; release it there first.")
+        )
     idee.status = nieuw
     idee.save(update_fields=["status", "bijgewerkt"])
     if gekozen:
@@ -517,11 +631,19 @@ def aanvraag_indienen(
     _check_bewoner(user, wijk.pk)
     soort = AanvraagSoort(soort)
     if soort == AanvraagSoort.BUURTBUDGET and bedrag > BUURTBUDGET_MAX:
-        raise ValidationError({"bedrag": _("A buurtbudget grant is at most €500. Apply for a larger initiative instead.")})
+        raise ValidationError(
+            {
+                "bedrag": _(
+                    "A buurtbudget grant is at most €500. Apply for a larger initiative instead."
+                )
+            }
+        )
     if soort == AanvraagSoort.INITIATIEF and bedrag <= BUURTBUDGET_MAX:
         raise ValidationError({"bedrag": _("Up to €500 you can use the light buurtbudget form.")})
     if soort == AanvraagSoort.UITDAAGRECHT and not taak.strip():
-        raise ValidationError({"taak": _("Describe the municipal task your group offers to take over.")})
+        raise ValidationError(
+            {"taak": _("Describe the municipal task your group offers to take over.")}
+        )
     dagen = beslistermijn_dagen() if soort == AanvraagSoort.BUURTBUDGET else 8 * 7
     aanvraag = Aanvraag(
         wijk=wijk,
@@ -543,7 +665,9 @@ def aanvraag_indienen(
 
 
 @transaction.atomic
-def aanvraag_stap_vastleggen(*, aanvraag: Aanvraag, actor: User, stap: str, toelichting: str) -> AanvraagStap:
+def aanvraag_stap_vastleggen(
+    *, aanvraag: Aanvraag, actor: User, stap: str, toelichting: str
+) -> AanvraagStap:
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
     if aanvraag.is_besloten:
         raise ValidationError(_("This application has been decided."))
@@ -571,21 +695,27 @@ def aanvraag_besluiten(
     if aanvraag.is_besloten:
         raise ValidationError(_("This application has already been decided."))
     if not reden.strip():
-        raise ValidationError({"reden": _("Write the reason for the decision: the applicant reads it.")})
+        raise ValidationError(
+            {"reden": _("Write the reason for the decision: the applicant reads it.")}
+        )
     if aanvraag.soort == AanvraagSoort.INITIATIEF:
         if set(Criterium.values) - set(oordelen or {}):
             raise ValidationError(_("Judge every criterion."))
     if oordelen:
         _oordelen_opslaan(oordelen, aanvraag=aanvraag)
     if aanvraag.soort == AanvraagSoort.UITDAAGRECHT and toekennen and not aanvraag.stappen.exists():
-        raise ValidationError(_("Record the assessment steps before granting a right-to-challenge request."))
+        raise ValidationError(
+            _("Record the assessment steps before granting a right-to-challenge request.")
+        )
     aanvraag.status = AanvraagStatus.TOEGEKEND if toekennen else AanvraagStatus.AFGEWEZEN
     aanvraag.besluit_reden = reden.strip()
     aanvraag.besloten_door = actor
     aanvraag.besloten_op = timezone.now()
     if toekennen:
         if pot is None or pot.wijk_id != aanvraag.wijk_id:
-            raise ValidationError({"pot": _("Choose the budget pot of this neighbourhood to book the grant on.")})
+            raise ValidationError(
+                {"pot": _("Choose the budget pot of this neighbourhood to book the grant on.")}
+            )
         aanvraag.pot = pot
         aanvraag.verplichting = grootboek.boek_verplichting(
             pot=pot, bedrag=aanvraag.bedrag, bron=aanvraag, door=actor, omschrijving=aanvraag.titel

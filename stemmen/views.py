@@ -66,7 +66,9 @@ def _ronde(request: Request, pk: int) -> Ronde:
 
 
 def _idee(request: Request, pk: int) -> Idee:
-    return get_object_or_404(Idee.objects.select_related("ronde__wijk__stadsdeel", "indiener"), pk=pk)
+    return get_object_or_404(
+        Idee.objects.select_related("ronde__wijk__stadsdeel", "indiener"), pk=pk
+    )
 
 
 def _reactie(request: Request, pk: int) -> Reactie:
@@ -100,11 +102,18 @@ def index(request: Request) -> HttpResponse:
             beheer_wijken = list(Wijk.objects.all())
         else:
             beheer_wijken = list(Wijk.objects.filter(stadsdeel__gebiedsteam=request.user))
-    concepten = Ronde.objects.filter(fase=Fase.CONCEPT, wijk__in=beheer_wijken).select_related("wijk")
+    concepten = Ronde.objects.filter(fase=Fase.CONCEPT, wijk__in=beheer_wijken).select_related(
+        "wijk"
+    )
     return render(
         request,
         "stemmen/index.html",
-        {"rondes": rondes, "eigen_wijk": eigen_wijk, "beheer_wijken": beheer_wijken, "concepten": concepten},
+        {
+            "rondes": rondes,
+            "eigen_wijk": eigen_wijk,
+            "beheer_wijken": beheer_wijken,
+            "concepten": concepten,
+        },
     )
 
 
@@ -141,7 +150,11 @@ def ronde_detail(request: Request, pk: int, obj: Ronde) -> HttpResponse:
         "beheer": staff_of_wijk(request.user, ronde.wijk),
         "mag_indienen": is_bewoner(request.user, ronde.wijk_id),
     }
-    template = "stemmen/ronde.html#ideeen" if request.htmx and request.htmx.target == "ideeen" else "stemmen/ronde.html"
+    template = (
+        "stemmen/ronde.html#ideeen"
+        if request.htmx and request.htmx.target == "ideeen"
+        else "stemmen/ronde.html"
+    )
     return render(request, template, ctx)
 
 
@@ -150,7 +163,9 @@ def ronde_nieuw(request: Request, slug: str, obj: Wijk) -> HttpResponse:
     form = RondeForm(request.POST or None, wijk=obj)
     if request.method == "POST" and form.is_valid():
         try:
-            ronde = services.ronde_opslaan(actor=request.user, wijk=obj, velden=form.velden(), themas=form.themas())
+            ronde = services.ronde_opslaan(
+                actor=request.user, wijk=obj, velden=form.velden(), themas=form.themas()
+            )
         except ValidationError as exc:
             _errors(form, exc)
         else:
@@ -165,14 +180,20 @@ def ronde_bewerken(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.ronde_opslaan(
-                actor=request.user, wijk=obj.wijk, ronde=obj, velden=form.velden(), themas=form.themas()
+                actor=request.user,
+                wijk=obj.wijk,
+                ronde=obj,
+                velden=form.velden(),
+                themas=form.themas(),
             )
         except ValidationError as exc:
             _errors(form, exc)
         else:
             messages.success(request, _("The round has been saved."))
             return redirect(obj)
-    return render(request, "stemmen/ronde_form.html", {"form": form, "wijk": obj.wijk, "ronde": obj})
+    return render(
+        request, "stemmen/ronde_form.html", {"form": form, "wijk": obj.wijk, "ronde": obj}
+    )
 
 
 @require_POST
@@ -183,7 +204,10 @@ def ronde_fase(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The round is now in the phase: %(fase)s.") % {"fase": Fase(ronde.fase).label})
+        messages.success(
+            request,
+            _("The round is now in the phase: %(fase)s.") % {"fase": Fase(ronde.fase).label},
+        )
     return redirect(obj)
 
 
@@ -225,8 +249,12 @@ def idee_nieuw(request: Request, pk: int, obj: Ronde) -> HttpResponse:
 def vergelijkbaar(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     tekst = request.GET.get("titel", "") or request.GET.get("q", "")
     exclude = request.GET.get("idee")
-    gevonden = selectors.vergelijkbare_ideeen(obj, tekst, exclude=int(exclude) if exclude and exclude.isdigit() else None)
-    return render(request, "stemmen/_vergelijkbaar.html", {"gevonden": gevonden, "tekst": tekst, "ronde": obj})
+    gevonden = selectors.vergelijkbare_ideeen(
+        obj, tekst, exclude=int(exclude) if exclude and exclude.isdigit() else None
+    )
+    return render(
+        request, "stemmen/_vergelijkbaar.html", {"gevonden": gevonden, "tekst": tekst, "ronde": obj}
+    )
 
 
 @permission_required("stemmen.view_ronde", lambda request, pk: _idee(request, pk).ronde)
@@ -244,7 +272,9 @@ def idee_detail(request: Request, pk: int, obj: Ronde) -> HttpResponse:
         "is_indiener": idee.is_initiatiefnemer(user),
         "steunt": bewoner and Steun.objects.filter(idee=idee, user=user).exists(),
         "doet_mee": bewoner and any(u.pk == user.pk for u in idee.mede_indieners.all()),
-        "mag_bewerken": idee.is_initiatiefnemer(user) and idee.ronde.indienen_open and not idee.is_beoordeeld,
+        "mag_bewerken": idee.is_initiatiefnemer(user)
+        and idee.ronde.indienen_open
+        and not idee.is_beoordeeld,
         "reactie_form": ReactieForm(),
         "antwoord_form": AntwoordForm(),
         "uitslag_form": UitslagForm(),
@@ -271,7 +301,9 @@ def idee_bewerken(request: Request, pk: int, obj: Idee) -> HttpResponse:
         "buurt": idee.buurt_id,
         "locatie": idee.locatie,
     }
-    form = IdeeForm(request.POST or None, request.FILES or None, ronde=idee.ronde, idee=idee, initial=initial)
+    form = IdeeForm(
+        request.POST or None, request.FILES or None, ronde=idee.ronde, idee=idee, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -292,12 +324,20 @@ def idee_bewerken(request: Request, pk: int, obj: Idee) -> HttpResponse:
         else:
             messages.success(request, _("Your idea has been saved."))
             return redirect(idee)
-    return render(request, "stemmen/idee_form.html", {"form": form, "ronde": idee.ronde, "idee": idee})
+    return render(
+        request, "stemmen/idee_form.html", {"form": form, "ronde": idee.ronde, "idee": idee}
+    )
 
 
 def _steun_response(request: Request, idee: Idee, steunt: bool) -> HttpResponse:
     aantal = idee.steunbetuigingen.count()
-    ctx = {"idee": idee, "steunt": steunt, "aantal_steun": aantal, "bewoner": True, "ronde": idee.ronde}
+    ctx = {
+        "idee": idee,
+        "steunt": steunt,
+        "aantal_steun": aantal,
+        "bewoner": True,
+        "ronde": idee.ronde,
+    }
     if request.htmx:
         return render(request, "stemmen/_steun.html", ctx)
     return redirect(idee)
@@ -307,7 +347,9 @@ def _steun_response(request: Request, idee: Idee, steunt: bool) -> HttpResponse:
 @permission_required("stemmen.take_part", _idee)
 def idee_steunen(request: Request, pk: int, obj: Idee) -> HttpResponse:
     try:
-        steunt = services.idee_steunen(idee=obj, user=request.user, steun=request.POST.get("steun", "1") == "1")
+        steunt = services.idee_steunen(
+            idee=obj, user=request.user, steun=request.POST.get("steun", "1") == "1"
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(obj)
@@ -335,7 +377,9 @@ def reactie_plaatsen(request: Request, pk: int, obj: Idee) -> HttpResponse:
         if form.cleaned_data.get("ouder"):
             ouder = Reactie.objects.filter(pk=form.cleaned_data["ouder"], idee=obj).first()
         try:
-            r = services.reactie_plaatsen(idee=obj, user=request.user, tekst=form.cleaned_data["tekst"], ouder=ouder)
+            r = services.reactie_plaatsen(
+                idee=obj, user=request.user, tekst=form.cleaned_data["tekst"], ouder=ouder
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -353,7 +397,9 @@ def reactie_melden(request: Request, pk: int, obj: Reactie) -> HttpResponse:
         services.reactie_melden(reactie=obj, user=request.user, reden=form.cleaned_data["reden"])
         messages.success(request, _("Thank you. A moderator will look at this comment."))
         return redirect(obj.idee.get_absolute_url() + "#reacties")
-    return render(request, "stemmen/reactie_melden.html", {"form": form, "reactie": obj, "idee": obj.idee})
+    return render(
+        request, "stemmen/reactie_melden.html", {"form": form, "reactie": obj, "idee": obj.idee}
+    )
 
 
 @permission_required("stemmen.moderate", _reactie)
@@ -372,12 +418,18 @@ def reactie_modereren(request: Request, pk: int, obj: Reactie) -> HttpResponse:
         else:
             messages.success(request, _("The comment has been moderated."))
             return redirect("stemmen:moderatie", slug=obj.idee.ronde.wijk.slug)
-    return render(request, "stemmen/reactie_modereren.html", {"form": form, "reactie": obj, "idee": obj.idee})
+    return render(
+        request, "stemmen/reactie_modereren.html", {"form": form, "reactie": obj, "idee": obj.idee}
+    )
 
 
 @permission_required("stemmen.moderate", _wijk)
 def moderatie(request: Request, slug: str, obj: Wijk) -> HttpResponse:
-    return render(request, "stemmen/moderatie.html", {"wijk": obj, "reacties": selectors.gemelde_reacties(obj)})
+    return render(
+        request,
+        "stemmen/moderatie.html",
+        {"wijk": obj, "reacties": selectors.gemelde_reacties(obj)},
+    )
 
 
 # --- screening and result ---------------------------------------------------------
@@ -403,9 +455,13 @@ def idee_beoordelen(request: Request, pk: int, obj: Idee) -> HttpResponse:
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, _("The screening has been recorded; the initiator gets an e-mail."))
+            messages.success(
+                request, _("The screening has been recorded; the initiator gets an e-mail.")
+            )
             return redirect(idee)
-    return render(request, "stemmen/idee_beoordelen.html", {"form": form, "idee": idee, "ronde": idee.ronde})
+    return render(
+        request, "stemmen/idee_beoordelen.html", {"form": form, "idee": idee, "ronde": idee.ronde}
+    )
 
 
 @require_POST
@@ -414,7 +470,9 @@ def idee_antwoorden(request: Request, pk: int, obj: Idee) -> HttpResponse:
     form = AntwoordForm(request.POST)
     if form.is_valid():
         try:
-            services.idee_antwoorden(idee=obj, user=request.user, tekst=form.cleaned_data["antwoord"])
+            services.idee_antwoorden(
+                idee=obj, user=request.user, tekst=form.cleaned_data["antwoord"]
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -430,7 +488,9 @@ def idee_uitslag(request: Request, pk: int, obj: Idee) -> HttpResponse:
     form = UitslagForm(request.POST)
     if form.is_valid():
         try:
-            services.idee_uitslag_zetten(idee=obj, actor=request.user, gekozen=form.cleaned_data["gekozen"])
+            services.idee_uitslag_zetten(
+                idee=obj, actor=request.user, gekozen=form.cleaned_data["gekozen"]
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
@@ -459,7 +519,9 @@ def idee_update(request: Request, pk: int, obj: Idee) -> HttpResponse:
         else:
             messages.success(request, _("The update has been published."))
             return redirect(obj.get_absolute_url() + "#uitvoering")
-    return render(request, "stemmen/idee_update.html", {"form": form, "idee": obj, "ronde": obj.ronde})
+    return render(
+        request, "stemmen/idee_update.html", {"form": form, "idee": obj, "ronde": obj.ronde}
+    )
 
 
 # --- initiative applications ------------------------------------------------------
@@ -484,7 +546,9 @@ def aanvragen(request: Request, slug: str, obj: Wijk) -> HttpResponse:
 @permission_required("stemmen.apply", _wijk)
 def aanvraag_nieuw(request: Request, slug: str, obj: Wijk) -> HttpResponse:
     soort = request.GET.get("soort", AanvraagSoort.BUURTBUDGET)
-    form = AanvraagForm(request.POST or None, initial={"soort": soort if soort in AanvraagSoort.values else None})
+    form = AanvraagForm(
+        request.POST or None, initial={"soort": soort if soort in AanvraagSoort.values else None}
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -532,7 +596,10 @@ def aanvraag_stap(request: Request, pk: int, obj: Aanvraag) -> HttpResponse:
     if form.is_valid():
         try:
             services.aanvraag_stap_vastleggen(
-                aanvraag=obj, actor=request.user, stap=form.cleaned_data["stap"], toelichting=form.cleaned_data["toelichting"]
+                aanvraag=obj,
+                actor=request.user,
+                stap=form.cleaned_data["stap"],
+                toelichting=form.cleaned_data["toelichting"],
             )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -559,9 +626,13 @@ def aanvraag_besluit(request: Request, pk: int, obj: Aanvraag) -> HttpResponse:
         except ValidationError as exc:
             _errors(form, exc)
         else:
-            messages.success(request, _("The decision has been recorded; the applicant gets an e-mail."))
+            messages.success(
+                request, _("The decision has been recorded; the applicant gets an e-mail.")
+            )
             return redirect(obj)
-    return render(request, "stemmen/aanvraag_besluit.html", {"form": form, "aanvraag": obj, "wijk": obj.wijk})
+    return render(
+        request, "stemmen/aanvraag_besluit.html", {"form": form, "aanvraag": obj, "wijk": obj.wijk}
+    )
 
 
 # --- settings ---------------------------------------------------------------------
@@ -576,5 +647,3 @@ def instellingen(request: Request) -> HttpResponse:
         messages.success(request, _("Your notification settings have been saved."))
         return redirect("stemmen:instellingen")
     return render(request, "stemmen/instellingen.html", {"form": form})
-
-
