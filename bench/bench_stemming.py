@@ -37,7 +37,10 @@ def main() -> int:
 
     from tests.services import postgres, redis
 
-    with tempfile.TemporaryDirectory(prefix="gm-bench-stemming-") as tmpname, contextlib.ExitStack() as stack:
+    with (
+        tempfile.TemporaryDirectory(prefix="gm-bench-stemming-") as tmpname,
+        contextlib.ExitStack() as stack,
+    ):
         tmp = Path(tmpname)
         tmp.chmod(0o711)
         (tmp / "pg").mkdir()
@@ -164,11 +167,13 @@ def load(voters: int, ideas: int, rule: str) -> int:
         key = wijzig_sleutel(ronde.pk, f"bench:{v}")
         buf.write(f"{uuid.uuid4()}\t{ronde.pk}\t{key}\t{json.dumps(ids)}\t\\N\tcode\n")
     buf.seek(0)
-    with connection.cursor() as cur:
-        with cur.copy(
+    with (
+        connection.cursor() as cur,
+        cur.copy(
             "COPY stemmen_stembiljet (id, ronde_id, wijzig_sleutel, ideeen, punten, kanaal) FROM STDIN"
-        ) as copy:
-            copy.write(buf.read())
+        ) as copy,
+    ):
+        copy.write(buf.read())
     connection.commit() if not connection.get_autocommit() else None
     return ronde.pk
 

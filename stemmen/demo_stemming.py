@@ -38,8 +38,17 @@ IDEEEN = [
 ]
 
 
-def _ronde(wijk: Wijk, staff: User | None, titel: str, *, open_: bool, stemwijze: str, telregel: str,
-           budget: int, **velden: Any) -> Ronde:
+def _ronde(
+    wijk: Wijk,
+    staff: User | None,
+    titel: str,
+    *,
+    open_: bool,
+    stemwijze: str,
+    telregel: str,
+    budget: int,
+    **velden: Any,
+) -> Ronde:
     now = timezone.now()
     d = timedelta(days=1)
     ronde = Ronde(
@@ -73,11 +82,27 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> None:
     bewoners = _bewoners(wijk, 90, "oosterpark")
     rng = random.Random("stemmen:stemming")
     if not Ronde.objects.filter(wijk=wijk, titel=OPEN_TITEL).exists():
-        ronde = _ronde(wijk, staff, OPEN_TITEL, open_=True, stemwijze=Stemwijze.BUDGET,
-                       telregel=Telregel.GREEDY, budget=1_500_000, budget_min_aandeel=50, keuze_min=1)
+        ronde = _ronde(
+            wijk,
+            staff,
+            OPEN_TITEL,
+            open_=True,
+            stemwijze=Stemwijze.BUDGET,
+            telregel=Telregel.GREEDY,
+            budget=1_500_000,
+            budget_min_aandeel=50,
+            keuze_min=1,
+        )
         ideeen = [
-            Idee.objects.create(ronde=ronde, indiener=bewoners[i], titel=t, beschrijving=t + ".", kosten=k,
-                                status=IdeeStatus.STEMBAAR, uitkomst=IdeeStatus.STEMBAAR)
+            Idee.objects.create(
+                ronde=ronde,
+                indiener=bewoners[i],
+                titel=t,
+                beschrijving=t + ".",
+                kosten=k,
+                status=IdeeStatus.STEMBAAR,
+                uitkomst=IdeeStatus.STEMBAAR,
+            )
             for i, (t, k) in enumerate(IDEEEN)
         ]
         for user in bewoners[10:70]:
@@ -95,41 +120,89 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> None:
         adressen = list(Adres.objects.filter(straat__buurt__wijk=wijk).order_by("pk")[:40])
         for n, adres in enumerate(adressen):
             code = svc.code_nieuw()
-            sc = Stemcode.objects.create(ronde=ronde, adres=adres, code_hash=svc.code_hash(code),
-                                         leeftijdsgroep=rng.choice(["18-29", "30-44", "45-64", "65+"]))
+            sc = Stemcode.objects.create(
+                ronde=ronde,
+                adres=adres,
+                code_hash=svc.code_hash(code),
+                leeftijdsgroep=rng.choice(["18-29", "30-44", "45-64", "65+"]),
+            )
             if n % 3 == 0:
-                ideeen_kort = [i.pk for i in rng.sample(ideeen, 3) if i.kosten < 500000][:2] or [ideeen[1].pk]
+                ideeen_kort = [i.pk for i in rng.sample(ideeen, 3) if i.kosten < 500000][:2] or [
+                    ideeen[1].pk
+                ]
                 if sum(i.kosten for i in ideeen if i.pk in ideeen_kort) >= 750000:
-                    svc.stem_met_code(ronde=ronde, stemcode=sc, binding=None, keuze=svc.Keuze(ideeen_kort))
+                    svc.stem_met_code(
+                        ronde=ronde, stemcode=sc, binding=None, keuze=svc.Keuze(ideeen_kort)
+                    )
         if stdout:
             stdout.write(f"  stemmen: '{OPEN_TITEL}' open for voting\n")
     if not Ronde.objects.filter(wijk=wijk, titel=DICHT_TITEL).exists():
-        ronde = _ronde(wijk, staff, DICHT_TITEL, open_=False, stemwijze=Stemwijze.APPROVAL,
-                       telregel=Telregel.MES, budget=1_000_000, keuze_min=1, keuze_max=4)
+        ronde = _ronde(
+            wijk,
+            staff,
+            DICHT_TITEL,
+            open_=False,
+            stemwijze=Stemwijze.APPROVAL,
+            telregel=Telregel.MES,
+            budget=1_000_000,
+            keuze_min=1,
+            keuze_max=4,
+        )
         ideeen = [
-            Idee.objects.create(ronde=ronde, indiener=bewoners[i], titel=t, beschrijving=t + ".", kosten=k,
-                                status=IdeeStatus.STEMBAAR, uitkomst=IdeeStatus.STEMBAAR)
+            Idee.objects.create(
+                ronde=ronde,
+                indiener=bewoners[i],
+                titel=t,
+                beschrijving=t + ".",
+                kosten=k,
+                status=IdeeStatus.STEMBAAR,
+                uitkomst=IdeeStatus.STEMBAAR,
+            )
             for i, (t, k) in enumerate(IDEEEN[:6])
         ]
         from .models_stemming import Kiezer, Stembiljet
 
         weights = [5, 4, 1, 3, 2, 6]
         for v in range(int(150 * scale) or 10):
-            keuze = sorted({i.pk for i in rng.choices(ideeen, weights=weights, k=rng.randint(1, 4))})
+            keuze = sorted(
+                {i.pk for i in rng.choices(ideeen, weights=weights, k=rng.randint(1, 4))}
+            )
             sleutel = f"demo:{v}"
-            Kiezer.objects.create(ronde=ronde, sleutel=sleutel, kanaal=Kanaal.CODE,
-                                  buurt=rng.choice(list(wijk.buurten.all()) or [None]),
-                                  leeftijdsgroep=rng.choice(["18-29", "30-44", "45-64", "65+"]))
-            Stembiljet.objects.create(ronde=ronde, wijzig_sleutel=svc.wijzig_sleutel(ronde.pk, sleutel),
-                                      ideeen=keuze, kanaal=Kanaal.CODE)
+            Kiezer.objects.create(
+                ronde=ronde,
+                sleutel=sleutel,
+                kanaal=Kanaal.CODE,
+                buurt=rng.choice(list(wijk.buurten.all()) or [None]),
+                leeftijdsgroep=rng.choice(["18-29", "30-44", "45-64", "65+"]),
+            )
+            Stembiljet.objects.create(
+                ronde=ronde,
+                wijzig_sleutel=svc.wijzig_sleutel(ronde.pk, sleutel),
+                ideeen=keuze,
+                kanaal=Kanaal.CODE,
+            )
         svc.ronde_tellen(ronde_id=ronde.pk, actor=staff)
         if stdout:
             stdout.write(f"  stemmen: '{DICHT_TITEL}' tallied (Method of Equal Shares)\n")
     if not Peiling.objects.filter(wijk=wijk).exists():
-        p = Peiling.objects.create(wijk=wijk, titel="Wat vindt het wijkpanel van de plannen?",
-                                   intro="Vijf minuten, anoniem.")
-        Vraag.objects.create(peiling=p, volgorde=0, soort=Vraag.Soort.EEN, tekst="Welk plan verdient voorrang?",
-                             opties=["Pluktuin", "Watertappunt", "Jeu-de-boulesbaan"])
-        Vraag.objects.create(peiling=p, volgorde=1, soort=Vraag.Soort.SCHAAL,
-                             tekst="Hoe tevreden bent u over de wijkvernieuwing?")
-        Vraag.objects.create(peiling=p, volgorde=2, soort=Vraag.Soort.OPEN, tekst="Wat mist u in de wijk?")
+        p = Peiling.objects.create(
+            wijk=wijk,
+            titel="Wat vindt het wijkpanel van de plannen?",
+            intro="Vijf minuten, anoniem.",
+        )
+        Vraag.objects.create(
+            peiling=p,
+            volgorde=0,
+            soort=Vraag.Soort.EEN,
+            tekst="Welk plan verdient voorrang?",
+            opties=["Pluktuin", "Watertappunt", "Jeu-de-boulesbaan"],
+        )
+        Vraag.objects.create(
+            peiling=p,
+            volgorde=1,
+            soort=Vraag.Soort.SCHAAL,
+            tekst="Hoe tevreden bent u over de wijkvernieuwing?",
+        )
+        Vraag.objects.create(
+            peiling=p, volgorde=2, soort=Vraag.Soort.OPEN, tekst="Wat mist u in de wijk?"
+        )

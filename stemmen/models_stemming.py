@@ -58,7 +58,9 @@ class Kiezer(models.Model):
     ronde = models.ForeignKey("stemmen.Ronde", on_delete=models.CASCADE, related_name="kiezers")
     sleutel = models.CharField(max_length=40)  # "user:<pk>" / "code:<pk>"
     kanaal = models.CharField(_("channel"), max_length=10, choices=Kanaal.choices)
-    buurt = models.ForeignKey(Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    buurt = models.ForeignKey(
+        Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     leeftijdsgroep = models.CharField(_("age band"), max_length=8, blank=True)
     datum = models.DateField(_("date"), default=timezone.localdate)
 
@@ -77,7 +79,9 @@ class Stembiljet(models.Model):
     """The content of one ballot; not linked to a voter (see the module docstring)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    ronde = models.ForeignKey("stemmen.Ronde", on_delete=models.CASCADE, related_name="stembiljetten")
+    ronde = models.ForeignKey(
+        "stemmen.Ronde", on_delete=models.CASCADE, related_name="stembiljetten"
+    )
     wijzig_sleutel = models.CharField(max_length=64)
     # idea pks in ballot order (the ranking order for a ranking ballot)
     ideeen = models.JSONField(default=list)
@@ -230,6 +234,9 @@ class PeilingDeelname(models.Model):
             models.UniqueConstraint(fields=["peiling", "zetel"], name="peiling_een_per_zetel")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.peiling_id}:{self.zetel_id}"
+
 
 class PeilingAntwoord(models.Model):
     """One answer to one question, without any link to who gave it."""
@@ -237,6 +244,9 @@ class PeilingAntwoord(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vraag = models.ForeignKey(Vraag, on_delete=models.CASCADE, related_name="antwoorden")
     waarde = models.JSONField()
+
+    def __str__(self) -> str:
+        return str(self.id)
 
 
 __all__ = [

@@ -40,37 +40,77 @@ def opkomst(ronde: Ronde) -> dict[str, Any]:
     """Turnout per channel, per buurt and per age band, next to the population (Inwoner
     counts of the wijk, same minimum age) — representativeness."""
     max_jaar = timezone.now().year - ronde.minimum_leeftijd
-    bevolking = Inwoner.objects.filter(adres__straat__buurt__wijk=ronde.wijk, geboortejaar__lte=max_jaar)
+    bevolking = Inwoner.objects.filter(
+        adres__straat__buurt__wijk=ronde.wijk, geboortejaar__lte=max_jaar
+    )
     totaal_bev = bevolking.count()
     kiezers = Kiezer.objects.filter(ronde=ronde)
     totaal = kiezers.count()
-    per_kanaal = dict(kiezers.values_list("kanaal").annotate(n=Count("pk")).values_list("kanaal", "n"))
-    kanalen = [{"label": label, "n": per_kanaal.get(k, 0)} for k, label in Kanaal.choices if per_kanaal.get(k)]
-    buurt_bev = dict(
-        bevolking.values_list("adres__straat__buurt_id").annotate(n=Count("pk")).values_list("adres__straat__buurt_id", "n")
+    per_kanaal = dict(
+        kiezers.values_list("kanaal").annotate(n=Count("pk")).values_list("kanaal", "n")
     )
-    buurt_stem = dict(kiezers.values_list("buurt_id").annotate(n=Count("pk")).values_list("buurt_id", "n"))
+    kanalen = [
+        {"label": label, "n": per_kanaal.get(k, 0)}
+        for k, label in Kanaal.choices
+        if per_kanaal.get(k)
+    ]
+    buurt_bev = dict(
+        bevolking.values_list("adres__straat__buurt_id")
+        .annotate(n=Count("pk"))
+        .values_list("adres__straat__buurt_id", "n")
+    )
+    buurt_stem = dict(
+        kiezers.values_list("buurt_id").annotate(n=Count("pk")).values_list("buurt_id", "n")
+    )
     buurten = []
     for b in ronde.wijk.buurten.order_by("naam"):
         bev, stem = buurt_bev.get(b.pk, 0), buurt_stem.get(b.pk, 0)
         buurten.append(
-            {"naam": b.naam, "bevolking": bev, "stemmers": stem, "opkomst": _pct(stem, bev),
-             "aandeel_bev": _pct(bev, totaal_bev), "aandeel_stem": _pct(stem, totaal)}
+            {
+                "naam": b.naam,
+                "bevolking": bev,
+                "stemmers": stem,
+                "opkomst": _pct(stem, bev),
+                "aandeel_bev": _pct(bev, totaal_bev),
+                "aandeel_stem": _pct(stem, totaal),
+            }
         )
     jaar = timezone.now().year
-    bev_groep: Counter[str] = Counter(leeftijdsgroep(j, jaar) for j in bevolking.values_list("geboortejaar", flat=True))
-    stem_groep = Counter(dict(kiezers.values_list("leeftijdsgroep").annotate(n=Count("pk")).values_list("leeftijdsgroep", "n")))
+    bev_groep: Counter[str] = Counter(
+        leeftijdsgroep(j, jaar) for j in bevolking.values_list("geboortejaar", flat=True)
+    )
+    stem_groep = Counter(
+        dict(
+            kiezers.values_list("leeftijdsgroep")
+            .annotate(n=Count("pk"))
+            .values_list("leeftijdsgroep", "n")
+        )
+    )
     groepen = []
     for _lo, _hi, label in LEEFTIJDSGROEPEN:
         bev, stem = bev_groep.get(label, 0), stem_groep.get(label, 0)
         if bev or stem:
             groepen.append(
-                {"naam": label, "bevolking": bev, "stemmers": stem, "opkomst": _pct(stem, bev),
-                 "aandeel_bev": _pct(bev, totaal_bev), "aandeel_stem": _pct(stem, totaal)}
+                {
+                    "naam": label,
+                    "bevolking": bev,
+                    "stemmers": stem,
+                    "opkomst": _pct(stem, bev),
+                    "aandeel_bev": _pct(bev, totaal_bev),
+                    "aandeel_stem": _pct(stem, totaal),
+                }
             )
     if stem_groep.get(""):
-        groepen.append({"naam": _("unknown"), "bevolking": 0, "stemmers": stem_groep[""], "opkomst": 0.0,
-                        "aandeel_bev": 0.0, "aandeel_stem": _pct(stem_groep[""], totaal)})
+        groepen.append(
+            {
+                "naam": _("unknown"),
+                "bevolking": 0,
+                "stemmers": stem_groep[""],
+                "opkomst": 0.0,
+                "aandeel_bev": 0.0,
+                "aandeel_stem": _pct(stem_groep[""], totaal),
+            }
+        )
     return {
         "totaal": totaal,
         "bevolking": totaal_bev,
@@ -148,7 +188,9 @@ def uitleg(expl: dict[str, Any], titels: dict[str, str]) -> str:
             "Chosen when the budget left after the Method of Equal Shares was filled up by votes "
             "(%(score)s %(score_name)s, cost %(cost)s)."
         ),
-        "completion.does_not_fit": _("Not chosen: its cost (%(cost)s) was more than the budget left (%(left)s)."),
+        "completion.does_not_fit": _(
+            "Not chosen: its cost (%(cost)s) was more than the budget left (%(left)s)."
+        ),
         "leftover.selected": _("Chosen with the budget that was left over (cost %(cost)s)."),
         "not_eligible": _("Not on the ballot in this count."),
     }
@@ -213,15 +255,21 @@ def papier_lijst(ronde: Ronde) -> list[PapierInvoer]:
     return list(
         PapierInvoer.objects.filter(ronde=ronde)
         .select_related("door_1", "door_2")
-        .only("biljetnummer", "status", "op_1", "op_2", "door_1__email", "door_2__email", "ronde_id")
+        .only(
+            "biljetnummer", "status", "op_1", "op_2", "door_1__email", "door_2__email", "ronde_id"
+        )
     )
 
 
 def peiling_resultaten(peiling: Peiling) -> dict[str, Any]:
     deelnames = PeilingDeelname.objects.filter(peiling=peiling)
     vragen = []
-    alle = Counter()
-    antwoorden = list(PeilingAntwoord.objects.filter(vraag__peiling=peiling).order_by("id").values_list("vraag_id", "waarde"))
+    alle: Counter[int] = Counter()
+    antwoorden = list(
+        PeilingAntwoord.objects.filter(vraag__peiling=peiling)
+        .order_by("id")
+        .values_list("vraag_id", "waarde")
+    )
     per_vraag: dict[int, list[Any]] = {}
     for vid, w in antwoorden:
         per_vraag.setdefault(vid, []).append(w)
@@ -234,10 +282,15 @@ def peiling_resultaten(peiling: Peiling) -> dict[str, Any]:
             for w in ws:
                 for x in w if isinstance(w, list) else [w]:
                     c[x] += 1
-            item["telling"] = [{"naam": o, "n": c.get(o, 0), "pct": _pct(c.get(o, 0), len(ws))} for o in v.opties]
+            item["telling"] = [
+                {"naam": o, "n": c.get(o, 0), "pct": _pct(c.get(o, 0), len(ws))} for o in v.opties
+            ]
         elif v.soort == Vraag.Soort.SCHAAL:
             c2 = Counter(int(w) for w in ws)
-            item["telling"] = [{"naam": str(s), "n": c2.get(s, 0), "pct": _pct(c2.get(s, 0), len(ws))} for s in range(1, 6)]
+            item["telling"] = [
+                {"naam": str(s), "n": c2.get(s, 0), "pct": _pct(c2.get(s, 0), len(ws))}
+                for s in range(1, 6)
+            ]
             item["gemiddelde"] = round(sum(int(w) for w in ws) / len(ws), 1) if ws else None
         else:
             item["teksten"] = sorted(str(w) for w in ws)  # sorted: no order of arrival

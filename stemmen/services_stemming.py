@@ -17,6 +17,7 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
@@ -66,7 +67,9 @@ class Keuze:
 
 def stembare_ideeen(ronde: Ronde) -> list[Idee]:
     return list(
-        ronde.ideeen.filter(status__in=[IdeeStatus.STEMBAAR, IdeeStatus.GEKOZEN, IdeeStatus.NIET_GEKOZEN])
+        ronde.ideeen.filter(
+            status__in=[IdeeStatus.STEMBAAR, IdeeStatus.GEKOZEN, IdeeStatus.NIET_GEKOZEN]
+        )
         .select_related("thema", "buurt")
         .order_by("pk")
     )
@@ -119,7 +122,9 @@ def _euro(cents: int | Fraction) -> str:
     return f"€ {float(value):,.2f}".replace(",", "x").replace(".", ",").replace("x", ".")
 
 
-def keuze_samenvatting(ronde: Ronde, keuze: Keuze, ideeen: list[Idee] | None = None) -> dict[str, Any]:
+def keuze_samenvatting(
+    ronde: Ronde, keuze: Keuze, ideeen: list[Idee] | None = None
+) -> dict[str, Any]:
     """The running total and every problem with the ballot (empty ``fouten`` = valid)."""
     ideeen = ideeen if ideeen is not None else stembare_ideeen(ronde)
     per_pk = {i.pk: i for i in ideeen}
@@ -138,7 +143,8 @@ def keuze_samenvatting(ronde: Ronde, keuze: Keuze, ideeen: list[Idee] | None = N
         a, k = ronde.keuze_min, ronde.keuze_max
         if n and n < a:
             fouten.append(
-                ngettext("Choose at least %(a)d idea.", "Choose at least %(a)d ideas.", a) % {"a": a}
+                ngettext("Choose at least %(a)d idea.", "Choose at least %(a)d ideas.", a)
+                % {"a": a}
             )
         if k is not None and n > k:
             fouten.append(
@@ -154,18 +160,24 @@ def keuze_samenvatting(ronde: Ronde, keuze: Keuze, ideeen: list[Idee] | None = N
             minimum = ronde.budget * ronde.budget_min_aandeel // 100
             if kosten < minimum:
                 fouten.append(
-                    _("Spend at least %(pct)d%% of the budget (%(min)s); your basket costs %(cost)s.")
-                    % {"pct": ronde.budget_min_aandeel, "min": _euro(minimum), "cost": _euro(kosten)}
+                    _(
+                        "Spend at least %(pct)d%% of the budget (%(min)s); your basket costs %(cost)s."
+                    )
+                    % {
+                        "pct": ronde.budget_min_aandeel,
+                        "min": _euro(minimum),
+                        "cost": _euro(kosten),
+                    }
                 )
     elif ronde.stemwijze == Stemwijze.RANKING:
         k = ronde.ranking_k or 1
         rangen = keuze.punten or []
         if n > k:
-            fouten.append(ngettext("Rank at most %(k)d idea.", "Rank at most %(k)d ideas.", k) % {"k": k})
-        if rangen and (len(set(rangen)) != len(rangen) or any(r < 1 or r > k for r in rangen)):
             fouten.append(
-                _("Give each idea a different place from 1 to %(k)d.") % {"k": k}
+                ngettext("Rank at most %(k)d idea.", "Rank at most %(k)d ideas.", k) % {"k": k}
             )
+        if rangen and (len(set(rangen)) != len(rangen) or any(r < 1 or r > k for r in rangen)):
+            fouten.append(_("Give each idea a different place from 1 to %(k)d.") % {"k": k})
     elif ronde.stemwijze == Stemwijze.PUNTEN:
         totaal = ronde.punten_totaal or 0
         if any(p < 0 for p in keuze.punten or []):
@@ -225,13 +237,18 @@ def identiteit_account(ronde: Ronde, user: User) -> Identiteit:
     bew = Bewoner.objects.filter(user=user).select_related("adres__straat").first()
     assert bew is not None
     if bew.geboortejaar is None:
-        raise ValidationError(_("We need your year of birth to check the minimum age: add it to your account."))
+        raise ValidationError(
+            _("We need your year of birth to check the minimum age: add it to your account.")
+        )
     if timezone.now().year - bew.geboortejaar < ronde.minimum_leeftijd:
         raise ValidationError(
             _("The minimum age to vote in this round is %(age)d.") % {"age": ronde.minimum_leeftijd}
         )
     return Identiteit(
-        f"user:{user.pk}", Kanaal.ACCOUNT, bew.adres.straat.buurt_id, leeftijdsgroep(bew.geboortejaar)
+        f"user:{user.pk}",
+        Kanaal.ACCOUNT,
+        bew.adres.straat.buurt_id,
+        leeftijdsgroep(bew.geboortejaar),
     )
 
 
@@ -266,7 +283,9 @@ def stem_uitbrengen(*, ronde: Ronde, identiteit: Identiteit, keuze: Keuze) -> St
     except IntegrityError:
         kiezer = Kiezer.objects.select_for_update().get(ronde=ronde, sleutel=identiteit.sleutel)
         if kiezer.kanaal == Kanaal.PAPIER:
-            raise ValidationError(_("A paper ballot was already received for this voting code.")) from None
+            raise ValidationError(
+                _("A paper ballot was already received for this voting code.")
+            ) from None
     sleutel = wijzig_sleutel(ronde.pk, identiteit.sleutel)
     biljet, _created = Stembiljet.objects.update_or_create(
         ronde=ronde,
@@ -360,7 +379,11 @@ def stemcodes_maken(*, ronde: Ronde, actor: User) -> tuple[bytes, int]:
 def stemcode_zoeken(*, ronde: Ronde, code: str) -> Stemcode:
     if len(code_normaliseren(code)) != CODE_LENGTE:
         raise ValidationError(_("A voting code has 12 letters and digits, e.g. ABCD-EFGH-JKMN."))
-    sc = Stemcode.objects.filter(ronde=ronde, code_hash=code_hash(code)).select_related("adres__straat").first()
+    sc = (
+        Stemcode.objects.filter(ronde=ronde, code_hash=code_hash(code))
+        .select_related("adres__straat")
+        .first()
+    )
     if sc is None:
         raise ValidationError(_("This voting code is not valid for this round."))
     return sc
@@ -382,7 +405,9 @@ def stemcode_binden(*, stemcode: Stemcode, binding: str | None) -> str:
     return secret
 
 
-def stem_met_code(*, ronde: Ronde, stemcode: Stemcode, binding: str | None, keuze: Keuze) -> tuple[Stembiljet, str]:
+def stem_met_code(
+    *, ronde: Ronde, stemcode: Stemcode, binding: str | None, keuze: Keuze
+) -> tuple[Stembiljet, str]:
     with transaction.atomic():
         _check_open(ronde)
         keuze_valideren(ronde, keuze)
@@ -398,11 +423,15 @@ def _papier_check(ronde: Ronde, actor: User) -> None:
     if not staff_of_wijk(actor, ronde.wijk):
         raise ValidationError(_("Only the area team can enter paper ballots."))
     if ronde.fase not in (Fase.STEMMEN, Fase.UITSLAG):
-        raise ValidationError(_("Paper ballots are entered while voting is open or just after it closed."))
+        raise ValidationError(
+            _("Paper ballots are entered while voting is open or just after it closed.")
+        )
 
 
 @transaction.atomic
-def papier_eerste_invoer(*, ronde: Ronde, actor: User, code: str, biljetnummer: str, keuze: Keuze) -> PapierInvoer:
+def papier_eerste_invoer(
+    *, ronde: Ronde, actor: User, code: str, biljetnummer: str, keuze: Keuze
+) -> PapierInvoer:
     """First entry: checks the voting code from the returned letter (it is then used up:
     the voter is registered) and stores the choices under the sheet number only."""
     _papier_check(ronde, actor)
@@ -423,8 +452,11 @@ def papier_eerste_invoer(*, ronde: Ronde, actor: User, code: str, biljetnummer: 
     try:
         with transaction.atomic():
             Kiezer.objects.create(
-                ronde=ronde, sleutel=ident.sleutel, kanaal=Kanaal.PAPIER,
-                buurt_id=ident.buurt_id, leeftijdsgroep=ident.leeftijdsgroep,
+                ronde=ronde,
+                sleutel=ident.sleutel,
+                kanaal=Kanaal.PAPIER,
+                buurt_id=ident.buurt_id,
+                leeftijdsgroep=ident.leeftijdsgroep,
             )
     except IntegrityError:
         raise ValidationError(_("This voting code has already been used.")) from None
@@ -436,7 +468,9 @@ def papier_eerste_invoer(*, ronde: Ronde, actor: User, code: str, biljetnummer: 
 
 
 @transaction.atomic
-def papier_tweede_invoer(*, ronde: Ronde, actor: User, biljetnummer: str, keuze: Keuze) -> PapierInvoer:
+def papier_tweede_invoer(
+    *, ronde: Ronde, actor: User, biljetnummer: str, keuze: Keuze
+) -> PapierInvoer:
     """Second entry by a different staff member; the ballot counts only when it matches."""
     _papier_check(ronde, actor)
     invoer = (
@@ -458,25 +492,37 @@ def papier_tweede_invoer(*, ronde: Ronde, actor: User, biljetnummer: str, keuze:
         invoer.status = PapierInvoer.Status.GETELD
         invoer.wijzig_sleutel = secrets.token_hex(32)
         Stembiljet.objects.create(
-            ronde=ronde, wijzig_sleutel=invoer.wijzig_sleutel,
-            ideeen=keuze.ideeen, punten=keuze.punten, kanaal=Kanaal.PAPIER,
+            ronde=ronde,
+            wijzig_sleutel=invoer.wijzig_sleutel,
+            ideeen=keuze.ideeen,
+            punten=keuze.punten,
+            kanaal=Kanaal.PAPIER,
         )
     else:
         invoer.status = PapierInvoer.Status.AFWIJKEND
     invoer.save()
-    audit_log(actor=actor, action="stemmen.papier_invoer_2", obj=ronde, summary=f"{invoer.biljetnummer}: {invoer.status}")
+    audit_log(
+        actor=actor,
+        action="stemmen.papier_invoer_2",
+        obj=ronde,
+        summary=f"{invoer.biljetnummer}: {invoer.status}",
+    )
     return invoer
 
 
 # --- tally -------------------------------------------------------------------------------
 
-VOTE_TYPE = {
+VOTE_TYPE: dict[str, Any] = {
     Stemwijze.APPROVAL: "approval",
     Stemwijze.BUDGET: "approval",
     Stemwijze.RANKING: "ordinal",
     Stemwijze.PUNTEN: "cumulative",
 }
-REGEL = {Telregel.GREEDY: "greedy", Telregel.MES: "mes-greedy", Telregel.BORDA: "borda"}
+REGEL: dict[str, str] = {
+    Telregel.GREEDY: "greedy",
+    Telregel.MES: "mes-greedy",
+    Telregel.BORDA: "borda",
+}
 
 
 def _election(ronde: Ronde, ideeen: list[Idee]) -> Any:
@@ -491,14 +537,20 @@ def _election(ronde: Ronde, ideeen: list[Idee]) -> Any:
     pts: list[int] = []
     cumulative = ronde.stemwijze == Stemwijze.PUNTEN
     for ids, punten in rows.iterator(chunk_size=20000):
-        keep = [(index[i], p) for i, p in zip(ids, punten or [1] * len(ids), strict=False) if i in index]
+        keep = [
+            (index[i], p) for i, p in zip(ids, punten or [1] * len(ids), strict=False) if i in index
+        ]
         lengths.append(len(keep))
         flat.extend(k for k, _p in keep)
         if cumulative:
             pts.extend(p for _k, p in keep)
     indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
-    ballots = Ballots(indptr, np.asarray(flat, dtype=np.int64), np.asarray(pts, dtype=np.int64) if cumulative else None)
+    ballots = Ballots(
+        indptr,
+        np.asarray(flat, dtype=np.int64),
+        np.asarray(pts, dtype=np.int64) if cumulative else None,
+    )
     projects = [
         Project(
             id=str(i.pk),
@@ -509,7 +561,12 @@ def _election(ronde: Ronde, ideeen: list[Idee]) -> Any:
         )
         for i in ideeen
     ]
-    return Election(projects=projects, ballots=ballots, budget=ronde.budget, vote_type=VOTE_TYPE[ronde.stemwijze])
+    return Election(
+        projects=projects,
+        ballots=ballots,
+        budget=ronde.budget,
+        vote_type=VOTE_TYPE[ronde.stemwijze],
+    )
 
 
 def ronde_tellen(*, ronde_id: int, actor: User | None = None) -> Uitslag:
@@ -545,14 +602,21 @@ def ronde_tellen(*, ronde_id: int, actor: User | None = None) -> Uitslag:
                 "resultaat": resultaat,
             },
         )
-        audit_log(actor=actor, action="stemmen.telling", obj=ronde, summary=f"{regel}: {election.num_voters}")
+        audit_log(
+            actor=actor,
+            action="stemmen.telling",
+            obj=ronde,
+            summary=f"{regel}: {election.num_voters}",
+        )
     return uitslag
 
 
 def rondes_tellen_gesloten() -> int:
     """Beat: tally every round whose voting has closed and that has no result yet."""
     n = 0
-    for ronde in Ronde.objects.filter(fase__in=[Fase.UITSLAG, Fase.UITVOERING], uitslag__isnull=True):
+    for ronde in Ronde.objects.filter(
+        fase__in=[Fase.UITSLAG, Fase.UITVOERING], uitslag__isnull=True
+    ):
         if Stembiljet.objects.filter(ronde=ronde).exists():
             ronde_tellen(ronde_id=ronde.pk)
             n += 1
@@ -570,7 +634,13 @@ def ronde_naar_pb(ronde: Ronde) -> str:
     ideeen = stembare_ideeen(ronde)
     e = _election(ronde, ideeen)
     projects = [
-        Project(id=p.id, cost=Fraction(p.cost) / 100, name=p.name, categories=p.categories, neighborhood=p.neighborhood)
+        Project(
+            id=p.id,
+            cost=Fraction(p.cost) / 100,
+            name=p.name,
+            categories=p.categories,
+            neighborhood=p.neighborhood,
+        )
         for p in e.projects
     ]
     b = e.ballots
@@ -580,21 +650,28 @@ def ronde_naar_pb(ronde: Ronde) -> str:
         "country": "Netherlands",
         "unit": f"Groningen, {ronde.wijk.naam}",
         "instance": str(ronde.uitslag_vanaf.year),
-        "rule": {"greedy": "greedy", "mes-greedy": "equalshares", "borda": "greedy"}[REGEL[ronde.telregel]],
+        "rule": {"greedy": "greedy", "mes-greedy": "equalshares", "borda": "greedy"}[
+            REGEL[ronde.telregel]
+        ],
     }
     if ronde.stemwijze == Stemwijze.APPROVAL:
         meta["min_length"] = str(ronde.keuze_min)
         if ronde.keuze_max:
             meta["max_length"] = str(ronde.keuze_max)
     elif ronde.stemwijze == Stemwijze.BUDGET:
-        meta["max_sum_cost"] = str(Fraction(ronde.budget, 100)) if ronde.budget % 100 else str(ronde.budget // 100)
+        meta["max_sum_cost"] = (
+            str(Fraction(ronde.budget, 100)) if ronde.budget % 100 else str(ronde.budget // 100)
+        )
     elif ronde.stemwijze == Stemwijze.RANKING:
         meta["max_length"] = str(ronde.ranking_k)
     elif ronde.stemwijze == Stemwijze.PUNTEN:
         meta["max_sum_points"] = str(ronde.punten_totaal)
     election = Election(
-        projects=projects, ballots=ballots, budget=Fraction(ronde.budget, 100),
-        vote_type=e.vote_type, meta=meta,
+        projects=projects,
+        ballots=ballots,
+        budget=Fraction(ronde.budget, 100),
+        vote_type=e.vote_type,
+        meta=meta,
     )
     return write_string(election)
 
@@ -607,7 +684,9 @@ def ronde_uit_pb(*, wijk: Wijk, actor: User, tekst: str, titel: str = "") -> Ron
     try:
         pf = parse_string(tekst)
     except (PabulibError, ValueError, TypeError) as exc:
-        raise ValidationError(_("This is not a valid pabulib file: %(error)s") % {"error": str(exc)}) from exc
+        raise ValidationError(
+            _("This is not a valid pabulib file: %(error)s") % {"error": str(exc)}
+        ) from exc
     e = pf.election
     meta = pf.meta
 
@@ -629,10 +708,12 @@ def ronde_uit_pb(*, wijk: Wijk, actor: User, tekst: str, titel: str = "") -> Ron
         stemwijze = Stemwijze.BUDGET
     lengths = [int(x) for x in e.ballots.lengths] or [1]
     now = timezone.now()
-    day = timezone.timedelta(days=1)
+    day = timedelta(days=1)
     ronde = Ronde(
         wijk=wijk,
-        titel=(titel or meta.get("description") or meta.get("instance") or _("Imported round"))[:150],
+        titel=(titel or meta.get("description") or meta.get("instance") or _("Imported round"))[
+            :150
+        ],
         beschrijving=_("Imported from a pabulib file."),
         budget=cents(e.budget, _("The budget")),
         fase=Fase.UITSLAG,
@@ -643,17 +724,25 @@ def ronde_uit_pb(*, wijk: Wijk, actor: User, tekst: str, titel: str = "") -> Ron
         uitvoering_vanaf=now + 30 * day,
         stemwijze=stemwijze,
         keuze_min=0 if stemwijze == Stemwijze.APPROVAL else 1,
-        keuze_max=(1 if e.vote_type == "choose-1" else None) if stemwijze == Stemwijze.APPROVAL else None,
+        keuze_max=(1 if e.vote_type == "choose-1" else None)
+        if stemwijze == Stemwijze.APPROVAL
+        else None,
         ranking_k=max(lengths) if stemwijze == Stemwijze.RANKING else None,
         punten_totaal=(
-            max(int(meta.get("max_sum_points") or 0), max((sum(e.ballots.ballot_points(i)) for i in range(e.num_voters)), default=1), 1)
+            max(
+                int(meta.get("max_sum_points") or 0),
+                max((sum(e.ballots.ballot_points(i)) for i in range(e.num_voters)), default=1),
+                1,
+            )
             if stemwijze == Stemwijze.PUNTEN
             else None
         ),
         telregel=(
             Telregel.BORDA
             if stemwijze == Stemwijze.RANKING
-            else Telregel.MES if meta.get("rule", "").lower() in ("equalshares", "mes", "equal_shares") else Telregel.GREEDY
+            else Telregel.MES
+            if meta.get("rule", "").lower() in ("equalshares", "mes", "equal_shares")
+            else Telregel.GREEDY
         ),
         stemregels_vast_op=now - 2 * day,
     )
@@ -693,11 +782,22 @@ def ronde_uit_pb(*, wijk: Wijk, actor: User, tekst: str, titel: str = "") -> Ron
         punten = b.ballot_points(v) if stemwijze == Stemwijze.PUNTEN else None
         kiezers.append(Kiezer(ronde=ronde, sleutel=sleutel, kanaal=Kanaal.IMPORT))
         biljetten.append(
-            Stembiljet(ronde=ronde, wijzig_sleutel=wijzig_sleutel(ronde.pk, sleutel), ideeen=ids, punten=punten, kanaal=Kanaal.IMPORT)
+            Stembiljet(
+                ronde=ronde,
+                wijzig_sleutel=wijzig_sleutel(ronde.pk, sleutel),
+                ideeen=ids,
+                punten=punten,
+                kanaal=Kanaal.IMPORT,
+            )
         )
     Kiezer.objects.bulk_create(kiezers, batch_size=5000)
     Stembiljet.objects.bulk_create(biljetten, batch_size=5000)
-    audit_log(actor=actor, action="stemmen.pb_import", obj=ronde, summary=f"{e.num_projects} / {b.num_voters}")
+    audit_log(
+        actor=actor,
+        action="stemmen.pb_import",
+        obj=ronde,
+        summary=f"{e.num_projects} / {b.num_voters}",
+    )
     return ronde
 
 
@@ -726,27 +826,41 @@ def peiling_link(peiling: Peiling, zetel_id: int) -> str:
 
 
 @transaction.atomic
-def peiling_opslaan(*, wijk: Wijk, actor: User, titel: str, intro: str, vragen: list[dict[str, Any]]) -> Peiling:
+def peiling_opslaan(
+    *, wijk: Wijk, actor: User, titel: str, intro: str, vragen: list[dict[str, Any]]
+) -> Peiling:
     if not vragen:
         raise ValidationError(_("Add at least one question."))
     peiling = Peiling(wijk=wijk, titel=titel, intro=intro)
     peiling.full_clean()
     peiling.save()
     for n, v in enumerate(vragen):
-        vraag = Vraag(peiling=peiling, volgorde=n, soort=v["soort"], tekst=v["tekst"], opties=v.get("opties") or [])
+        vraag = Vraag(
+            peiling=peiling,
+            volgorde=n,
+            soort=v["soort"],
+            tekst=v["tekst"],
+            opties=v.get("opties") or [],
+        )
         if vraag.soort in (Vraag.Soort.EEN, Vraag.Soort.MEER) and len(vraag.opties) < 2:
-            raise ValidationError(_("A choice question needs at least two options: %(q)s") % {"q": vraag.tekst})
+            raise ValidationError(
+                _("A choice question needs at least two options: %(q)s") % {"q": vraag.tekst}
+            )
         vraag.full_clean()
         vraag.save()
     audit_log(actor=actor, action="stemmen.peiling", obj=peiling, summary=titel)
     return peiling
 
 
+def _mail_later(peiling_id: int, zetel_id: int) -> Any:
+    from . import tasks_stemming
+
+    return lambda: tasks_stemming.peiling_mail.delay(peiling_id, zetel_id)
+
+
 def peiling_versturen(*, peiling: Peiling, actor: User) -> int:
     """Open the consultation; e-mail every panel member with an address (via Celery)."""
     from loting.selectors import wijkpanel_leden
-
-    from . import tasks_stemming
 
     with transaction.atomic():
         peiling = Peiling.objects.select_for_update().get(pk=peiling.pk)
@@ -758,8 +872,7 @@ def peiling_versturen(*, peiling: Peiling, actor: User) -> int:
         for zetel in wijkpanel_leden(peiling.wijk):
             d, _c = PeilingDeelname.objects.get_or_create(peiling=peiling, zetel=zetel)
             if zetel.uitnodiging.email and d.verstuurd_op is None:
-                pid, zid = peiling.pk, zetel.pk
-                transaction.on_commit(lambda pid=pid, zid=zid: tasks_stemming.peiling_mail.delay(pid, zid))
+                transaction.on_commit(_mail_later(peiling.pk, zetel.pk))
                 n += 1
         audit_log(actor=actor, action="stemmen.peiling_open", obj=peiling, summary=str(n))
     return n
@@ -797,7 +910,11 @@ def peiling_beantwoorden(*, peiling: Peiling, zetel_id: int, antwoorden: dict[in
     """Store one answer set for the seat; the answers carry no link to the seat."""
     if peiling.status != Peiling.Status.OPEN:
         raise ValidationError(_("This consultation is not open."))
-    d = PeilingDeelname.objects.select_for_update().filter(peiling=peiling, zetel_id=zetel_id).first()
+    d = (
+        PeilingDeelname.objects.select_for_update()
+        .filter(peiling=peiling, zetel_id=zetel_id)
+        .first()
+    )
     if d is None:
         raise ValidationError(_("This link is not valid."))
     if d.beantwoord_op:
@@ -809,7 +926,9 @@ def peiling_beantwoorden(*, peiling: Peiling, zetel_id: int, antwoorden: dict[in
             continue
         if vraag.soort == Vraag.Soort.EEN and w not in vraag.opties:
             raise ValidationError(_("Choose one of the options."))
-        if vraag.soort == Vraag.Soort.MEER and (not isinstance(w, list) or any(x not in vraag.opties for x in w)):
+        if vraag.soort == Vraag.Soort.MEER and (
+            not isinstance(w, list) or any(x not in vraag.opties for x in w)
+        ):
             raise ValidationError(_("Choose from the options."))
         if vraag.soort == Vraag.Soort.SCHAAL and w not in (1, 2, 3, 4, 5):
             raise ValidationError(_("Choose a number from 1 to 5."))
@@ -819,4 +938,3 @@ def peiling_beantwoorden(*, peiling: Peiling, zetel_id: int, antwoorden: dict[in
     PeilingAntwoord.objects.bulk_create(rows)
     d.beantwoord_op = timezone.now()
     d.save(update_fields=["beantwoord_op"])
-

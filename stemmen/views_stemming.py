@@ -55,9 +55,9 @@ def _stem_context(ronde: Ronde, keuze: svc.Keuze, actie: str) -> dict[str, Any]:
             "idee": i,
             "kosten": svc._euro(i.kosten_definitief),
             "gekozen": i.pk in gekozen,
-            "waarde": extra.get(i.pk, "") if ronde.stemwijze != Stemwijze.RANKING else (
-                keuze.ideeen.index(i.pk) + 1 if i.pk in gekozen else ""
-            ),
+            "waarde": extra.get(i.pk, "")
+            if ronde.stemwijze != Stemwijze.RANKING
+            else (keuze.ideeen.index(i.pk) + 1 if i.pk in gekozen else ""),
         }
         for i in ideeen
     ]
@@ -72,7 +72,9 @@ def _stem_context(ronde: Ronde, keuze: svc.Keuze, actie: str) -> dict[str, Any]:
     }
 
 
-def _stem_pagina(request: Request, ronde: Ronde, identiteit: svc.Identiteit | None, cast: Any) -> HttpResponse:
+def _stem_pagina(
+    request: Request, ronde: Ronde, identiteit: svc.Identiteit | None, cast: Any
+) -> HttpResponse:
     """Shared by the account and the voting-code ballot: GET shows the ballot (with the
     voter's own current choices), POST with ``_totaal`` (htmx, on change) renders only the
     running total, POST without it casts or changes the ballot."""
@@ -112,10 +114,16 @@ def stem(request: Request, pk: int, obj: Ronde) -> HttpResponse:
         identiteit = svc.identiteit_account(ronde, request.user)
     except ValidationError as exc:
         return render(
-            request, "stemmen/stemming/niet_stemmen.html", {"ronde": ronde, "fouten": _fouten(exc)}, status=403
+            request,
+            "stemmen/stemming/niet_stemmen.html",
+            {"ronde": ronde, "fouten": _fouten(exc)},
+            status=403,
         )
     return _stem_pagina(
-        request, ronde, identiteit, lambda k: svc.stem_uitbrengen(ronde=ronde, identiteit=identiteit, keuze=k)
+        request,
+        ronde,
+        identiteit,
+        lambda k: svc.stem_uitbrengen(ronde=ronde, identiteit=identiteit, keuze=k),
     )
 
 
@@ -143,11 +151,18 @@ def stemcode(request: Request, pk: int, obj: Ronde) -> HttpResponse:
         else:
             codes = request.session.get("stemcodes", {})
             prev = codes.get(str(ronde.pk), {})
-            codes[str(ronde.pk)] = {"id": sc.pk, "binding": prev.get("binding") if prev.get("id") == sc.pk else None}
+            codes[str(ronde.pk)] = {
+                "id": sc.pk,
+                "binding": prev.get("binding") if prev.get("id") == sc.pk else None,
+            }
             request.session["stemcodes"] = codes
             request.session.cycle_key()
             return redirect("stemmen:stem_met_code", pk=ronde.pk)
-    return render(request, "stemmen/stemming/stemcode.html", {"ronde": ronde, "wijk": ronde.wijk, "form": form})
+    return render(
+        request,
+        "stemmen/stemming/stemcode.html",
+        {"ronde": ronde, "wijk": ronde.wijk, "form": form},
+    )
 
 
 @permission_required("stemmen.vote_code", _ronde)
@@ -175,26 +190,32 @@ def uitslag(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     ronde = obj
     u = Uitslag.objects.filter(ronde=ronde).first()
     rijen = sel.uitslag_rijen(ronde, u) if u else []
-    score_kop = {
-        Stemwijze.RANKING: _("Borda points"),
-        Stemwijze.PUNTEN: _("points"),
-    }.get(ronde.stemwijze, _("votes"))
-    ctx = {
+    koppen: dict[str, str] = {Stemwijze.RANKING: _("Borda points"), Stemwijze.PUNTEN: _("points")}
+    score_kop = koppen.get(str(ronde.stemwijze), _("votes"))
+    opkomst = sel.opkomst(ronde)
+    ctx: dict[str, Any] = {
         "ronde": ronde,
         "wijk": ronde.wijk,
         "uitslag": u,
         "rijen": rijen,
         "score_kop": score_kop,
-        "grafiek": sel.staafdiagram(rijen, waarde="score", titel=_("Result per idea"), id_="uitslag-grafiek")
+        "grafiek": sel.staafdiagram(
+            rijen, waarde="score", titel=_("Result per idea"), id_="uitslag-grafiek"
+        )
         if rijen
         else "",
-        "opkomst": sel.opkomst(ronde),
+        "opkomst": opkomst,
         "beheer": staff_of_wijk(request.user, ronde.wijk),
-        "gekozen_totaal": svc._euro(sum(r["idee"].kosten_definitief for r in rijen if r["gekozen"])),
+        "gekozen_totaal": svc._euro(
+            sum(r["idee"].kosten_definitief for r in rijen if r["gekozen"])
+        ),
     }
-    if ctx["opkomst"]["buurten"]:
+    if opkomst["buurten"]:
         ctx["opkomst_grafiek"] = sel.staafdiagram(
-            ctx["opkomst"]["buurten"], waarde="opkomst", titel=_("Turnout per buurt (%)"), id_="opkomst-grafiek"
+            opkomst["buurten"],
+            waarde="opkomst",
+            titel=_("Turnout per buurt (%)"),
+            id_="opkomst-grafiek",
         )
     return render(request, "stemmen/stemming/uitslag.html", ctx)
 
@@ -223,7 +244,10 @@ def beheer(request: Request, pk: int, obj: Ronde) -> HttpResponse:
         "codes": Stemcode.objects.filter(ronde=ronde).aggregate(
             n=Count("pk"), gebruikt=Count("pk", filter=Q(gebruikt_op__isnull=False))
         ),
-        "papier": PapierInvoer.objects.filter(ronde=ronde).values("status").annotate(n=Count("pk")).order_by("status"),
+        "papier": PapierInvoer.objects.filter(ronde=ronde)
+        .values("status")
+        .annotate(n=Count("pk"))
+        .order_by("status"),
         "uitslag": Uitslag.objects.filter(ronde=ronde).first(),
     }
     return render(request, "stemmen/stemming/beheer.html", ctx)
@@ -255,9 +279,15 @@ def papier(request: Request, pk: int, obj: Ronde) -> HttpResponse:
         try:
             if d["invoer"] == "1":
                 svc.papier_eerste_invoer(
-                    ronde=ronde, actor=request.user, code=d["code"], biljetnummer=d["biljetnummer"], keuze=keuze
+                    ronde=ronde,
+                    actor=request.user,
+                    code=d["code"],
+                    biljetnummer=d["biljetnummer"],
+                    keuze=keuze,
                 )
-                messages.success(request, _("First entry saved. A colleague now enters the same sheet again."))
+                messages.success(
+                    request, _("First entry saved. A colleague now enters the same sheet again.")
+                )
             else:
                 inv = svc.papier_tweede_invoer(
                     ronde=ronde, actor=request.user, biljetnummer=d["biljetnummer"], keuze=keuze
@@ -265,7 +295,10 @@ def papier(request: Request, pk: int, obj: Ronde) -> HttpResponse:
                 if inv.status == PapierInvoer.Status.GETELD:
                     messages.success(request, _("Both entries match: the ballot counts."))
                 else:
-                    messages.error(request, _("The entries differ: check the sheet. The ballot does not count yet."))
+                    messages.error(
+                        request,
+                        _("The entries differ: check the sheet. The ballot does not count yet."),
+                    )
         except ValidationError as exc:
             fouten = _fouten(exc)
         else:
@@ -288,7 +321,9 @@ def pb_import(request: Request, slug: str, obj: Wijk) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             tekst = form.cleaned_data["bestand"].read().decode("utf-8-sig")
-            ronde = svc.ronde_uit_pb(wijk=obj, actor=request.user, tekst=tekst, titel=form.cleaned_data["titel"])
+            ronde = svc.ronde_uit_pb(
+                wijk=obj, actor=request.user, tekst=tekst, titel=form.cleaned_data["titel"]
+            )
         except UnicodeDecodeError:
             form.add_error("bestand", _("The file is not UTF-8 text."))
         except ValidationError as exc:
@@ -308,17 +343,23 @@ def peilingen(request: Request, slug: str, obj: Wijk) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             p = svc.peiling_opslaan(
-                wijk=obj, actor=request.user, titel=form.cleaned_data["titel"],
-                intro=form.cleaned_data["intro"], vragen=form.vragen(),
+                wijk=obj,
+                actor=request.user,
+                titel=form.cleaned_data["titel"],
+                intro=form.cleaned_data["intro"],
+                vragen=form.vragen(),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             return redirect("stemmen:peiling", pk=p.pk)
     lijst = Peiling.objects.filter(wijk=obj).annotate(
-        n=Count("deelnames"), beantwoord=Count("deelnames", filter=Q(deelnames__beantwoord_op__isnull=False))
+        n=Count("deelnames"),
+        beantwoord=Count("deelnames", filter=Q(deelnames__beantwoord_op__isnull=False)),
     )
-    return render(request, "stemmen/stemming/peilingen.html", {"wijk": obj, "form": form, "peilingen": lijst})
+    return render(
+        request, "stemmen/stemming/peilingen.html", {"wijk": obj, "form": form, "peilingen": lijst}
+    )
 
 
 @permission_required("stemmen.manage_peiling", _peiling)
@@ -343,7 +384,9 @@ def peiling_versturen(request: Request, pk: int, obj: Peiling) -> HttpResponse:
         for m in exc.messages:
             messages.error(request, m)
     else:
-        messages.success(request, _("The consultation is open; %(n)d e-mails are being sent.") % {"n": n})
+        messages.success(
+            request, _("The consultation is open; %(n)d e-mails are being sent.") % {"n": n}
+        )
     return redirect("stemmen:peiling", pk=obj.pk)
 
 
@@ -352,11 +395,15 @@ def peiling_papier(request: Request, pk: int, obj: Peiling) -> HttpResponse:
     """Printable list: panel members without e-mail get their personal link on paper."""
     rijen = [
         {"zetel": d.zetel, "link": svc.peiling_link(obj, d.zetel_id), "beantwoord": d.beantwoord_op}
-        for d in PeilingDeelname.objects.filter(peiling=obj, zetel__uitnodiging__email="").select_related(
-            "zetel__uitnodiging__adres__straat"
-        )
+        for d in PeilingDeelname.objects.filter(
+            peiling=obj, zetel__uitnodiging__email=""
+        ).select_related("zetel__uitnodiging__adres__straat")
     ]
-    return render(request, "stemmen/stemming/peiling_papier.html", {"peiling": obj, "wijk": obj.wijk, "rijen": rijen})
+    return render(
+        request,
+        "stemmen/stemming/peiling_papier.html",
+        {"peiling": obj, "wijk": obj.wijk, "rijen": rijen},
+    )
 
 
 @permission_required("stemmen.answer_peiling")
@@ -364,9 +411,13 @@ def peiling_antwoord(request: Request, token: str) -> HttpResponse:
     try:
         p, zetel_id = svc.peiling_uit_token(token)
     except ValidationError as exc:
-        return render(request, "stemmen/stemming/peiling_antwoord.html", {"fouten": exc.messages}, status=404)
+        return render(
+            request, "stemmen/stemming/peiling_antwoord.html", {"fouten": exc.messages}, status=404
+        )
     fouten: list[str] = []
-    klaar = PeilingDeelname.objects.filter(peiling=p, zetel_id=zetel_id, beantwoord_op__isnull=False).exists()
+    klaar = PeilingDeelname.objects.filter(
+        peiling=p, zetel_id=zetel_id, beantwoord_op__isnull=False
+    ).exists()
     if request.method == "POST" and not klaar:
         antwoorden: dict[int, Any] = {}
         for v in p.vragen.all():
@@ -382,12 +433,19 @@ def peiling_antwoord(request: Request, token: str) -> HttpResponse:
         except ValidationError as exc:
             fouten = exc.messages
         else:
-            messages.success(request, _("Thank you: your answers have been saved (without your name)."))
+            messages.success(
+                request, _("Thank you: your answers have been saved (without your name).")
+            )
             return redirect(request.path)
     return render(
         request,
         "stemmen/stemming/peiling_antwoord.html",
-        {"peiling": p, "vragen": p.vragen.all(), "klaar": klaar, "fouten": fouten, "schaal": range(1, 6)},
+        {
+            "peiling": p,
+            "vragen": p.vragen.all(),
+            "klaar": klaar,
+            "fouten": fouten,
+            "schaal": range(1, 6),
+        },
         status=400 if fouten else 200,
     )
-

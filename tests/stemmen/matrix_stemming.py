@@ -16,7 +16,9 @@ def _ronde(ctx: dict[str, Any], fase: str = "stemmen") -> Any:
     if key not in ctx:
         from tests.stemmen.factories_stemming import make_ronde
 
-        ctx[key] = make_ronde(ctx["wijk"], ctx["roles"]["bewoner"], fase=fase, titel=f"Matrix {fase}")
+        ctx[key] = make_ronde(
+            ctx["wijk"], ctx["roles"]["bewoner"], fase=fase, titel=f"Matrix {fase}"
+        )
     return ctx[key]
 
 

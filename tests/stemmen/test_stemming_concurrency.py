@@ -17,7 +17,9 @@ VOTERS = 200
 PROCS = 20
 
 
-def _worker(p: int, ronde_id: int, jobs: list[tuple[int, list[int]]], barrier: Any, errors: Any) -> None:
+def _worker(
+    p: int, ronde_id: int, jobs: list[tuple[int, list[int]]], barrier: Any, errors: Any
+) -> None:
     from django.db import connections
 
     from groningenmodel.models import User
@@ -61,7 +63,10 @@ def test_200_voters_in_parallel(wijk: Any) -> None:
     ctx = mp.get_context("fork")
     barrier = ctx.Barrier(PROCS)
     errors = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(p, ronde.pk, jobs[p], barrier, errors)) for p in range(PROCS)]
+    procs = [
+        ctx.Process(target=_worker, args=(p, ronde.pk, jobs[p], barrier, errors))
+        for p in range(PROCS)
+    ]
     for pr in procs:
         pr.start()
     for pr in procs:
