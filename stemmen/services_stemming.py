@@ -938,3 +938,23 @@ def peiling_beantwoorden(*, peiling: Peiling, zetel_id: int, antwoorden: dict[in
     PeilingAntwoord.objects.bulk_create(rows)
     d.beantwoord_op = timezone.now()
     d.save(update_fields=["beantwoord_op"])
+
+
+@transaction.atomic
+def uitslag_vastleggen(*, ronde: Ronde, actor: User) -> int:
+    """Record the tally's outcome on the ideas through the ideas part's service (which
+    books the commitment of every chosen idea in the wijk's ledger). All or nothing."""
+    from . import services as ideeen_services
+
+    uitslag = Uitslag.objects.filter(ronde=ronde).first()
+    if uitslag is None:
+        raise ValidationError(_("Count the votes first."))
+    gekozen = set(uitslag.resultaat["outcome"]["selected"])
+    n = 0
+    for idee in stembare_ideeen(ronde):
+        ideeen_services.idee_uitslag_zetten(idee=idee, actor=actor, gekozen=str(idee.pk) in gekozen)
+        n += 1
+    audit_log(
+        actor=actor, action="stemmen.uitslag_vastgelegd", obj=ronde, summary=str(len(gekozen))
+    )
+    return n

@@ -10,6 +10,7 @@ urlpatterns = [
     path("ronde/<int:pk>/stemcode/stem/", v.stem_met_code, name="stem_met_code"),
     path("ronde/<int:pk>/uitslag/", v.uitslag, name="uitslag"),
     path("ronde/<int:pk>/tellen/", v.tellen, name="tellen"),
+    path("ronde/<int:pk>/vastleggen/", v.vastleggen, name="uitslag_vastleggen"),
     path("ronde/<int:pk>/stemming/", v.beheer, name="stemming_beheer"),
     path("ronde/<int:pk>/stemcodes/", v.stemcodes, name="stemcodes"),
     path("ronde/<int:pk>/papier/", v.papier, name="papier"),

@@ -233,6 +233,22 @@ def tellen(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     return redirect("stemmen:uitslag", pk=obj.pk)
 
 
+@require_POST
+@permission_required("stemmen.run_stemming", _ronde)
+def vastleggen(request: Request, pk: int, obj: Ronde) -> HttpResponse:
+    try:
+        svc.uitslag_vastleggen(ronde=obj, actor=request.user)
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    else:
+        messages.success(
+            request,
+            _("The result is recorded on the ideas; chosen ideas are committed in the ledger."),
+        )
+    return redirect("stemmen:uitslag", pk=obj.pk)
+
+
 @permission_required("stemmen.run_stemming", _ronde)
 def beheer(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     """Staff: turnout (never choices per person), voting codes, paper ballots, export."""

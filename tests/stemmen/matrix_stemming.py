@@ -57,6 +57,7 @@ CASES = [
     Case("stemmen:uitslag", only(STAFF), _pk(), label="voting"),
     Case("stemmen:uitslag", everyone(), _pk("uitslag"), label="closed"),
     Case("stemmen:tellen", only(STAFF, 302), _pk("uitslag"), method="post"),
+    Case("stemmen:uitslag_vastleggen", only(STAFF, 302), _pk("uitslag"), method="post"),
     Case("stemmen:stemming_beheer", only(STAFF), _pk()),
     Case("stemmen:stemcodes", only(STAFF, 302), _pk("uitvoering"), method="post", label="closed"),
     Case("stemmen:papier", only(STAFF), _pk()),

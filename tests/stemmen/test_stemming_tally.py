@@ -210,3 +210,29 @@ def test_no_page_or_export_shows_choices_per_person(
     rows = [row for _t, rs in personal_data_for(roles["bewoner"]) for row in rs]
     assert any("Testronde" in v for _k, v in rows)
     assert not any(f"Idee {d_i}" in v for _k, v in rows for d_i in range(1, 5))
+
+
+def test_recording_the_result_books_commitments(wijk: Any, roles: dict[str, Any], client: Any) -> None:
+    from stemmen.models import IdeeStatus
+    from tests.wijken.factories import make_pot
+    from wijken.models import Boeking
+
+    r = make_ronde(wijk, roles["gebiedsteam"])
+    a, b, c, d = idee_pks(r)
+    _vote(r, 3, [c, d])
+    Ronde.objects.filter(pk=r.pk).update(fase=Fase.UITSLAG)
+    client.force_login(roles["gebiedsteam"])
+    url = reverse("stemmen:uitslag_vastleggen", kwargs={"pk": r.pk})
+    client.post(url)
+    assert not r.ideeen.filter(status=IdeeStatus.GEKOZEN).exists()  # not counted yet
+    svc.ronde_tellen(ronde_id=r.pk)
+    client.post(url)  # no budget pot: refused, nothing recorded (all or nothing)
+    assert not r.ideeen.filter(status=IdeeStatus.GEKOZEN).exists()
+    pot = make_pot(wijk, toegewezen=5_000_000, door=roles["gebiedsteam"])
+    Ronde.objects.filter(pk=r.pk).update(pot=pot)
+    assert client.post(url).status_code == 302
+    chosen = set(r.ideeen.filter(status=IdeeStatus.GEKOZEN).values_list("pk", flat=True))
+    # greedy (as pabutools) also funds a (no votes, € 5.000) with the € 7.000 left
+    assert chosen == {c, d, a}
+    assert set(r.ideeen.filter(status=IdeeStatus.NIET_GEKOZEN).values_list("pk", flat=True)) == {b}
+    assert Boeking.objects.filter(pot=pot, soort="verplichting").count() == 3
