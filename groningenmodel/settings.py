@@ -267,3 +267,11 @@ STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN = env.int(
 LOTING_PROGRESS_DELAY = env.float("LOTING_PROGRESS_DELAY", default=0.0)
 CELERY_BEAT_SCHEDULE["loting-retention"] = {"task": "loting.retention", "schedule": 24 * 3600.0}
 CELERY_BEAT_SCHEDULE["loting-requeue-stale"] = {"task": "loting.requeue_stale", "schedule": 300.0}
+
+# --- stemmen (voting) -------------------------------------------------------------------
+# Rounds whose voting has closed are tallied by the beat (every 5 minutes, after the
+# phase update moved them on).
+CELERY_BEAT_SCHEDULE["stemmen-tellen-gesloten"] = {
+    "task": "stemmen.rondes_tellen_gesloten",
+    "schedule": 300.0,
+}
