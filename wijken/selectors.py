@@ -185,3 +185,14 @@ def uitgaven_per_categorie_per_jaar(wijk: Wijk) -> tuple[list[int], list[tuple[s
         if any(per.values())
     ]
     return js, reeksen
+
+
+def budget_onder_zeggenschap(wijk: Wijk, *, datum: date | None = None) -> int:
+    """Cents allocated to the wijk's pots whose period includes ``datum`` (default today):
+    the money the wijk currently has a say over (used by praatplaat's congruence check)."""
+    from django.utils import timezone
+
+    d = datum or timezone.localdate()
+    return _saldo(
+        Boeking.objects.filter(pot__wijk=wijk, pot__periode_start__lte=d, pot__periode_eind__gte=d)
+    ).toegewezen

@@ -283,3 +283,18 @@ def test_database_refuses_raw_updates_and_deletes(wijk: Any) -> None:
         ):
             cur.execute(sql, [entry.pk])
     assert Boeking.objects.get(pk=entry.pk).bedrag_centen == 10_000
+
+
+def test_budget_under_the_wijks_say_counts_current_pots(wijk: Any) -> None:
+    from wijken.selectors import budget_onder_zeggenschap
+
+    make_pot(wijk, toegewezen=70_000)  # current period
+    make_pot(
+        wijk,
+        toegewezen=5_000,
+        naam="Oud",
+        periode_start=datetime.date(2020, 1, 1),
+        periode_eind=datetime.date(2020, 12, 31),
+    )
+    assert budget_onder_zeggenschap(wijk) == 70_000
+    assert budget_onder_zeggenschap(wijk, datum=datetime.date(2020, 6, 1)) == 5_000
