@@ -415,6 +415,7 @@ class RaadsMelding(models.Model):
     versie = models.PositiveIntegerField()
     ontvangers = models.PositiveIntegerField(default=0)
     created = models.DateTimeField(default=timezone.now)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -368,10 +368,12 @@ def raadsrol_vastleggen(
 
 
 def raad_melden(*, afsprakenset_id: int, versie: int) -> int:
-    """E-mail every active council member that a set awaits review; once per version."""
+    """E-mail every active council member that a set awaits review; once per version.
+
+    The marker row is locked while sending, so two runs of the task never both send, and a
+    run that failed half-way (no ``verzonden_op``) is simply done again by the retry."""
     from django.conf import settings
     from django.core.mail import EmailMessage, get_connection
-    from django.db import IntegrityError
     from django.template.loader import render_to_string
     from django.utils.translation import override
 
@@ -380,29 +382,31 @@ def raad_melden(*, afsprakenset_id: int, versie: int) -> int:
     from .models import RaadsMelding
 
     s = Afsprakenset.objects.select_related("wijk").get(pk=afsprakenset_id)
-    try:
-        with transaction.atomic():
-            melding = RaadsMelding.objects.create(afsprakenset=s, versie=versie)
-    except IntegrityError:
-        return 0  # already sent (task retried or run twice)
-    ontvangers = list(
-        User.objects.filter(is_raadslid=True, is_active=True)
-        .exclude(email="")
-        .only("email", "taal")
-    )
-    berichten = []
-    for u in ontvangers:
-        with override(u.taal or "nl"):
-            onderwerp = _("Agreements of %(wijk)s are ready for council review") % {
-                "wijk": s.wijk.naam
-            }
-            body = render_to_string(
-                "praatplaat/mail_ter_bespreking.txt",
-                {"set": s, "versie": versie, "url": settings.SITE_URL + s.get_absolute_url()},
-            )
-        berichten.append(EmailMessage(onderwerp, body, to=[u.email]))
-    get_connection().send_messages(berichten)
-    RaadsMelding.objects.filter(pk=melding.pk).update(ontvangers=len(berichten))
+    with transaction.atomic():
+        RaadsMelding.objects.get_or_create(afsprakenset=s, versie=versie)
+        melding = RaadsMelding.objects.select_for_update().get(afsprakenset=s, versie=versie)
+        if melding.verzonden_op is not None:
+            return 0  # already sent (task retried or run twice)
+        ontvangers = list(
+            User.objects.filter(is_raadslid=True, is_active=True)
+            .exclude(email="")
+            .only("email", "taal")
+        )
+        berichten = []
+        for u in ontvangers:
+            with override(u.taal or "nl"):
+                onderwerp = _("Agreements of %(wijk)s are ready for council review") % {
+                    "wijk": s.wijk.naam
+                }
+                body = render_to_string(
+                    "praatplaat/mail_ter_bespreking.txt",
+                    {"set": s, "versie": versie, "url": settings.SITE_URL + s.get_absolute_url()},
+                )
+            berichten.append(EmailMessage(onderwerp, body, to=[u.email]))
+        get_connection().send_messages(berichten)
+        melding.ontvangers = len(berichten)
+        melding.verzonden_op = timezone.now()
+        melding.save(update_fields=["ontvangers", "verzonden_op"])
     return len(berichten)
 
 

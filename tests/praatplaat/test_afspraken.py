@@ -231,7 +231,10 @@ def test_council_mail_sent_by_real_worker(roles, wijk, celery_worker) -> None:
         if m and m.ontvangers:
             break
         time.sleep(0.5)
-    assert m is not None and m.ontvangers == 1
+    from pathlib import Path
+
+    log = Path(celery_worker.log_path).read_text(errors="replace")[-3000:]
+    assert m is not None and m.ontvangers == 1 and m.verzonden_op is not None, log
 
 
 def test_wijk_page_shows_latest_answer_and_history(roles, wijk, client) -> None:
