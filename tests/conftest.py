@@ -22,6 +22,14 @@ CHROMIUM = "/usr/bin/chromium"
 BACKEND = os.environ.get("TEST_BACKEND", "sqlite")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing() -> None:
+    """Hashing with PBKDF2 costs ~0.3 s a user; tests create many users."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # PostgreSQL-only tests belong to the postgres suite: deselected (not skipped) here.
     if BACKEND != "postgres":

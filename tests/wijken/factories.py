@@ -41,15 +41,30 @@ def populate_wijk(
     """Give a wijk a small, complete geography: buurten → straten → adressen → inwoners."""
     for b in range(buurten):
         buurt = Buurt.objects.create(wijk=wijk, naam=f"{wijk.naam} buurt {b + 1}")
-        for s in range(straten):
-            straat = Straat.objects.create(buurt=buurt, naam=f"{buurt.naam} straat {s + 1}")
+        straten_ = Straat.objects.bulk_create(
+            [Straat(buurt=buurt, naam=f"{buurt.naam} straat {s + 1}") for s in range(straten)]
+        )
+        adres_rijen = []
+        for straat in straten_:
             pc = f"{next(_postcode)}AB"
-            for h in range(1, adressen + 1):
-                adres = Adres.objects.create(straat=straat, huisnummer=h, postcode=pc)
-                for i in range(inwoners_per_adres):
-                    Inwoner.objects.create(
-                        adres=adres, geboortejaar=1950 + 10 * i + h, geslacht="v" if i % 2 else "m"
-                    )
+            adres_rijen += [
+                Adres(straat=straat, huisnummer=h, postcode=pc) for h in range(1, adressen + 1)
+            ]
+        Adres.objects.bulk_create(adres_rijen)
+        adres_ids = (
+            Adres.objects.filter(straat__buurt=buurt).order_by("id").values_list("id", flat=True)
+        )
+        Inwoner.objects.bulk_create(
+            [
+                Inwoner(
+                    adres_id=adres_id,
+                    geboortejaar=1950 + 10 * i + h,
+                    geslacht="v" if i % 2 else "m",
+                )
+                for h, adres_id in enumerate(adres_ids, start=1)
+                for i in range(inwoners_per_adres)
+            ]
+        )
 
 
 def make_pot(wijk: Wijk, *, toegewezen: int = 0, door: Any = None, **kwargs: Any) -> Any:
