@@ -46,7 +46,7 @@ test-postgres: setup ## pytest on PostgreSQL + Redis + a real Celery worker (sta
 test: lint typecheck test-sqlite test-postgres ## everything: lint, types, SQLite and PostgreSQL suites
 
 messages: $(VENV)/.installed ## update the translation catalogues
-	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=.bench-venv --ignore=var --ignore=tests --no-obsolete
+	$(PY) manage.py messages_update
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 bench: setup ## benchmarks side by side with the peer libraries

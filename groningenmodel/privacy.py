@@ -40,3 +40,29 @@ def _account(user: Any) -> list[tuple[str, str]]:
         (str(_("Language")), user.get_taal_display()),
         (str(_("Joined")), user.date_joined.strftime("%Y-%m-%d")),
     ]
+
+
+Eraser = Callable[[Any], None]
+_ERASERS: list[Eraser] = []
+
+
+def register_eraser(fn: Eraser) -> Eraser:
+    """Register what an app does when a person erases their account (runs before the
+    user row is deleted, inside the same transaction): remove or pseudonymise rows."""
+    _ERASERS.append(fn)
+    return fn
+
+
+def account_erase(*, user: Any) -> None:
+    """Erase a person's account and everything apps hold about them."""
+    from django.db import transaction
+
+    from .audit import audit_log
+
+    with transaction.atomic():
+        for fn in _ERASERS:
+            fn(user)
+        audit_log(
+            actor=None, action="account.erased", obj=user, summary="account erased on request"
+        )
+        user.delete()

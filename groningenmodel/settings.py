@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "groningenmodel.locale_middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -132,6 +132,7 @@ else:
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
         "processed_folder": str(_processed_dir),
+        "control_folder": str(DATA_DIR / "celery" / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{_results_dir}"
@@ -207,6 +208,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
 STORAGES = {
@@ -247,9 +250,28 @@ LOGGING = {
 # Lottery pools are pseudonymised this many days after the draw (issue: loting).
 LOTING_RETENTION_DAYS = env.int("LOTING_RETENTION_DAYS", default=90)
 
+# --- stemmen ------------------------------------------------------------------------
+# Idea rounds move on to the phase their dates say (every 5 minutes); buurtbudget
+# applications are decided within this many days.
+CELERY_BEAT_SCHEDULE["stemmen-fasen-bijwerken"] = {
+    "task": "stemmen.fasen_bijwerken",
+    "schedule": 300.0,
+}
+STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN = env.int(
+    "STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN", default=14
+)
+
 # --- loting ---------------------------------------------------------------------------
 # Seconds to pause between the progress steps of a draw (0 in production; tests use it
 # to kill a worker in the middle of a draw).
 LOTING_PROGRESS_DELAY = env.float("LOTING_PROGRESS_DELAY", default=0.0)
 CELERY_BEAT_SCHEDULE["loting-retention"] = {"task": "loting.retention", "schedule": 24 * 3600.0}
 CELERY_BEAT_SCHEDULE["loting-requeue-stale"] = {"task": "loting.requeue_stale", "schedule": 300.0}
+
+# --- stemmen (voting) -------------------------------------------------------------------
+# Rounds whose voting has closed are tallied by the beat (every 5 minutes, after the
+# phase update moved them on).
+CELERY_BEAT_SCHEDULE["stemmen-tellen-gesloten"] = {
+    "task": "stemmen.rondes_tellen_gesloten",
+    "schedule": 300.0,
+}

@@ -11,6 +11,11 @@ urlpatterns = [
     path("status/", views.status, name="status"),
     path("status/ping/<int:pk>/", views.status_ping, name="status_ping"),
     path("mijn-gegevens/", views.mijn_gegevens, name="mijn_gegevens"),
+    path(
+        "mijn-gegevens/verwijderen/",
+        views.mijn_gegevens_verwijderen,
+        name="mijn_gegevens_verwijderen",
+    ),
     path("wijk-kiezen/", views.wijk_kiezen, name="wijk_kiezen"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),

@@ -73,6 +73,28 @@ def mijn_gegevens(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
+@permission_required("core.view_own_data")
+def mijn_gegevens_verwijderen(request: HttpRequest) -> HttpResponse:
+    """Erase the account and what the platform holds about the person, after confirmation."""
+    from django.contrib import messages
+    from django.contrib.auth import logout
+    from django.utils.translation import gettext as _
+
+    from .privacy import account_erase
+
+    error = ""
+    if request.method == "POST":
+        if request.POST.get("bevestig") == "ja":
+            user = request.user
+            logout(request)
+            account_erase(user=user)
+            messages.success(request, _("Your account and your data have been erased."))
+            return redirect("home")
+        error = _("Tick the box to confirm that you want to erase your account.")
+    return render(request, "core/mijn_gegevens_verwijderen.html", {"error": error})
+
+
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
 

@@ -170,6 +170,7 @@ def main(argv: list[str]) -> int:
     ci = os.environ.get("CI", "").lower() == "true"
     with tempfile.TemporaryDirectory(prefix=f"gm-test-{mode}-") as tmpname:
         tmp = Path(tmpname)
+        tmp.chmod(0o711)  # the postgres user must reach its data directory below it
         env = dict(os.environ)
         env["DATA_DIR"] = str(tmp / "data")
         env["TEST_BACKEND"] = mode

@@ -1,6 +1,20 @@
-from django.contrib import admin
+from typing import Any
 
-from .models import Adres, Bewoner, Buurt, Stadsdeel, Straat, Wijk
+from django.contrib import admin
+from django.http import HttpRequest
+
+from .models import (
+    Adres,
+    Bewoner,
+    Boeking,
+    Budgetpot,
+    Buurt,
+    Indicator,
+    Meting,
+    Stadsdeel,
+    Straat,
+    Wijk,
+)
 
 
 @admin.register(Stadsdeel)
@@ -44,3 +58,74 @@ class AdresAdmin(admin.ModelAdmin):
 class BewonerAdmin(admin.ModelAdmin):
     list_display = ["user", "adres", "geverifieerd"]
     raw_id_fields = ["user", "adres"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["naam", "code", "eenheid", "bron", "hoger_is_beter", "volgorde"]
+    prepopulated_fields = {"code": ("naam",)}
+
+
+@admin.register(Meting)
+class MetingAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "wijk", "jaar", "waarde"]
+    list_filter = ["indicator", "jaar"]
+    list_select_related = ["indicator", "wijk"]
+
+
+class BoekingInline(admin.TabularInline):
+    model = Boeking
+    fk_name = "pot"
+    extra = 0
+    fields = ("datum", "soort", "bedrag_centen", "omschrijving", "geboekt_namens")
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Budgetpot)
+class BudgetpotAdmin(admin.ModelAdmin):
+    list_display = ["naam", "wijk", "soort", "periode_start", "periode_eind"]
+    list_filter = ["soort", "wijk__stadsdeel"]
+    list_select_related = ["wijk"]
+    inlines = [BoekingInline]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # its ledger is append-only; a pot with entries must stay
+
+
+@admin.register(Boeking)
+class BoekingAdmin(admin.ModelAdmin):
+    """View-only: entries are booked through the services and never changed."""
+
+    list_display = [
+        "id",
+        "datum",
+        "pot",
+        "soort",
+        "bedrag_centen",
+        "omschrijving",
+        "geboekt_namens",
+    ]
+    list_filter = ["soort", "categorie", "pot__soort"]
+    list_select_related = ["pot__wijk"]
+    search_fields = ["omschrijving", "bron_label"]
+    actions = None
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -7,6 +7,7 @@ CASES = [
     Case("status", only(["beheerder"])),
     Case("status_ping", only(["beheerder"]), kwargs=lambda ctx: {"pk": ctx["ping"].pk}),
     Case("mijn_gegevens", signed_in()),
+    Case("mijn_gegevens_verwijderen", signed_in()),
 ]
 
 

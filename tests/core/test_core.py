@@ -202,3 +202,22 @@ def test_demo_is_idempotent(db):
         User.objects.filter(is_raadslid=True).count() == 45
     )  # the council; the demo raadslid holds one seat
     assert Wijk.objects.get(slug="oosterparkwijk").inwoners == 11000
+
+
+def test_a_person_can_erase_their_account(client, roles):
+    from groningenmodel.models import AuditEntry
+
+    resident = roles["bewoner"]
+    client.force_login(resident)
+    response = client.post(reverse("mijn_gegevens_verwijderen"), {})
+    assert response.status_code == 200 and User.objects.filter(pk=resident.pk).exists()
+    response = client.post(reverse("mijn_gegevens_verwijderen"), {"bevestig": "ja"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=resident.pk).exists()
+    assert AuditEntry.objects.filter(action="account.erased", object_id=str(resident.pk)).exists()
+    assert "_auth_user_id" not in client.session
+
+
+def test_dutch_first_even_for_an_english_browser(client, wijk):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="nl"' in body

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import factory
 
 from wijken.models import Adres, Buurt, Inwoner, Stadsdeel, Straat, Wijk
@@ -48,3 +50,23 @@ def populate_wijk(
                     Inwoner.objects.create(
                         adres=adres, geboortejaar=1950 + 10 * i + h, geslacht="v" if i % 2 else "m"
                     )
+
+
+def make_pot(wijk: Wijk, *, toegewezen: int = 0, door: Any = None, **kwargs: Any) -> Any:
+    """A budget pot for this year, with ``toegewezen`` cents allocated."""
+    import datetime
+
+    from wijken.models import Budgetpot
+    from wijken.services import boeking_toewijzing, budgetpot_create
+
+    year = datetime.date.today().year
+    defaults: dict[str, Any] = {
+        "soort": Budgetpot.Soort.OVERIG,
+        "naam": f"Pot {wijk.naam}",
+        "periode_start": datetime.date(year - 1, 1, 1),
+        "periode_eind": datetime.date(year + 1, 12, 31),
+    }
+    pot = budgetpot_create(wijk=wijk, **{**defaults, **kwargs})
+    if toegewezen:
+        boeking_toewijzing(pot=pot, bedrag_centen=toegewezen, door=door, omschrijving="Start")
+    return pot
