@@ -132,6 +132,7 @@ else:
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
         "processed_folder": str(_processed_dir),
+        "control_folder": str(DATA_DIR / "celery" / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{_results_dir}"
@@ -259,3 +260,18 @@ CELERY_BEAT_SCHEDULE["stemmen-fasen-bijwerken"] = {
 STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN = env.int(
     "STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN", default=14
 )
+
+# --- loting ---------------------------------------------------------------------------
+# Seconds to pause between the progress steps of a draw (0 in production; tests use it
+# to kill a worker in the middle of a draw).
+LOTING_PROGRESS_DELAY = env.float("LOTING_PROGRESS_DELAY", default=0.0)
+CELERY_BEAT_SCHEDULE["loting-retention"] = {"task": "loting.retention", "schedule": 24 * 3600.0}
+CELERY_BEAT_SCHEDULE["loting-requeue-stale"] = {"task": "loting.requeue_stale", "schedule": 300.0}
+
+# --- stemmen (voting) -------------------------------------------------------------------
+# Rounds whose voting has closed are tallied by the beat (every 5 minutes, after the
+# phase update moved them on).
+CELERY_BEAT_SCHEDULE["stemmen-tellen-gesloten"] = {
+    "task": "stemmen.rondes_tellen_gesloten",
+    "schedule": 300.0,
+}

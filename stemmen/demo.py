@@ -516,3 +516,6 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> None:
     _oosterpark(stdout, staff)
     _vinkhuizen(stdout, west)
     _initiatief(stdout)
+    from .demo_stemming import load as _stemming_load  # noqa: E402
+
+    _stemming_load(stdout=stdout, scale=scale)

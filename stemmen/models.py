@@ -705,3 +705,4 @@ class VerzondenBericht(models.Model):
 
     def __str__(self) -> str:
         return self.sleutel
+from .models_stemming import *  # noqa

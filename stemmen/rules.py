@@ -109,3 +109,6 @@ def _decide(user: Any, obj: Aanvraag) -> bool:
 @rule("stemmen.settings")
 def _settings(user: Any, obj: Any) -> bool:
     return is_authenticated(user)
+
+
+from . import rules_stemming  # noqa: E402,F401

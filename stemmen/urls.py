@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from groningenmodel.permissions import permission_required
 
@@ -33,4 +33,5 @@ urlpatterns = [
     path("aanvraag/<int:pk>/", views.aanvraag_detail, name="aanvraag"),
     path("aanvraag/<int:pk>/stap/", views.aanvraag_stap, name="aanvraag_stap"),
     path("aanvraag/<int:pk>/besluit/", views.aanvraag_besluit, name="aanvraag_besluit"),
+    path("", include("stemmen.urls_stemming")),
 ]

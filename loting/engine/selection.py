@@ -1,0 +1,821 @@
+"""Quota selection: LEXIMIN / maximin distributions over panels, solved with HiGHS.
+
+People with identical feature values are interchangeable, so the optimisation runs over
+*types* (classes of interchangeable people) and panels are *compositions*: a count per
+type. With the household rule on, every member of a household with more than one member
+in the pool is its own type and a household row ``sum(members) <= 1`` joins the pricing
+problem, which keeps the formulation exact (people in single-person households with the
+same features remain interchangeable).
+
+LEXIMIN follows Flanigan et al. (Nature 596, 2021): per level, column generation on the
+dual LP ``min mu - sum_fixed f_t y_t  s.t.  sum_t y_t c_t/n_t <= mu  for every panel c,
+sum_unfixed y_t = 1, y >= 0``; the pricing problem is a small ILP over type counts.
+Types with a positive dual weight are fixed at the level's value; repeat until all types
+are fixed, then a final primal LP finds panel probabilities meeting the fixed levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import highspy
+import numpy as np
+
+from .errors import InfeasibleQuotasError, InputError, LotingError, QuotaRelaxation
+from .rng import SeedStream, seed_commitment
+
+ALGORITHMS = ("leximin", "maximin")
+#: Pricing value may exceed the dual cap by at most this before a column is added.
+CONVERGENCE_TOL = 1e-9
+#: Dual weights above this fix a type at the current level.
+FIX_TOL = 1e-6
+#: Panel probabilities are rounded to multiples of 1/WEIGHT_UNITS before sampling.
+WEIGHT_UNITS = 1_000_000
+_INF = highspy.kHighsInf
+#: Extra columns (one-swap neighbours of the priced panel) added per pricing round.
+NEIGHBOURS = 5
+#: Known panels used as starting points of the local-search pricing heuristic.
+LOCAL_STARTS = 10
+#: One-swap neighbours added per local optimum found by the heuristic.
+LOCAL_NEIGHBOURS = 0
+#: Local search is switched off when it needs more swap steps than this per column.
+LS_STEPS_PER_COLUMN = 15
+#: Maximum steepest-ascent swaps per local-search start.
+ASCENT_STEPS = 40
+
+
+@dataclass(frozen=True)
+class Quota:
+    """Min/max number of panel members with ``feature == value`` (flex bounds optional)."""
+
+    feature: str
+    value: str
+    min: int
+    max: int
+    min_flex: int | None = None
+    max_flex: int | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A pool member: pseudonymous ``id``, feature values, optional household key."""
+
+    id: str
+    features: Mapping[str, str] = field(hash=False)
+    household: str | None = None
+
+
+@dataclass(frozen=True)
+class SelectionProblem:
+    people: tuple[Person, ...]
+    quotas: tuple[Quota, ...]
+    panel_size: int
+    household_rule: bool = False
+
+    @staticmethod
+    def build(
+        people: Iterable[Person],
+        quotas: Iterable[Quota],
+        panel_size: int,
+        household_rule: bool = False,
+    ) -> SelectionProblem:
+        return SelectionProblem(tuple(people), tuple(quotas), int(panel_size), bool(household_rule))
+
+
+@dataclass(frozen=True)
+class PersonType:
+    """A class of interchangeable people."""
+
+    key: str
+    values: tuple[str, ...]
+    members: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True)
+class PanelComposition:
+    """A feasible panel as a count per type (indices into ``Distribution.types``)."""
+
+    counts: tuple[int, ...]
+    probability: float
+
+
+@dataclass(frozen=True)
+class Distribution:
+    algorithm: str
+    panel_size: int
+    features: tuple[str, ...]
+    types: tuple[PersonType, ...]
+    panels: tuple[PanelComposition, ...]
+    type_probabilities: tuple[float, ...]
+
+    def person_probabilities(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for t, prob in zip(self.types, self.type_probabilities, strict=True):
+            for pid in t.members:
+                out[pid] = prob
+        return dict(sorted(out.items()))
+
+    @property
+    def min_probability(self) -> float:
+        return min(self.type_probabilities)
+
+    def rounded_weights(self) -> list[int]:
+        """Panel probabilities as integers summing to WEIGHT_UNITS (largest remainder)."""
+        return largest_remainder([p.probability for p in self.panels], WEIGHT_UNITS)
+
+    def panels_json(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "probability": p.probability,
+                "counts": {self.types[i].key: c for i, c in enumerate(p.counts) if c},
+            }
+            for p in self.panels
+        ]
+
+
+@dataclass(frozen=True)
+class SelectionResult:
+    distribution: Distribution
+    panel: tuple[str, ...]
+    panel_index: int
+    seed: str
+    seed_commitment: str
+
+    @property
+    def algorithm(self) -> str:
+        return self.distribution.algorithm
+
+    @property
+    def probabilities(self) -> dict[str, float]:
+        return self.distribution.person_probabilities()
+
+
+def largest_remainder(shares: Sequence[float], total: int) -> list[int]:
+    """Round non-negative ``shares`` (summing to ~1) to integers summing to ``total``.
+
+    Floors of ``share * total``; the remaining units go to the largest fractional parts,
+    ties to the lower index.
+    """
+    s = sum(shares)
+    scaled = [x / s * total for x in shares]
+    floors = [int(np.floor(x)) for x in scaled]
+    rest = total - sum(floors)
+    order = sorted(range(len(shares)), key=lambda i: (-(scaled[i] - floors[i]), i))
+    for i in order[:rest]:
+        floors[i] += 1
+    return floors
+
+
+# ----------------------------------------------------------------------------- compile
+
+
+@dataclass
+class _Compiled:
+    features: tuple[str, ...]
+    types: tuple[PersonType, ...]
+    quotas: tuple[Quota, ...]
+    quota_types: list[list[int]]
+    households: list[list[int]]
+    k: int
+
+    @property
+    def sizes(self) -> np.ndarray:
+        return np.array([t.size for t in self.types], dtype=float)
+
+
+def compile_problem(problem: SelectionProblem) -> _Compiled:
+    """Validate and canonicalise: sorted features, values, people and types."""
+    k = problem.panel_size
+    if k < 1:
+        raise InputError("The panel size must be at least 1.", code="bad_panel_size", panel_size=k)
+    if k > len(problem.people):
+        raise InputError(
+            f"The panel size {k} is larger than the pool ({len(problem.people)} people).",
+            code="panel_larger_than_pool",
+            panel_size=k,
+            pool_size=len(problem.people),
+        )
+    values: dict[str, set[str]] = {}
+    seen_q: set[tuple[str, str]] = set()
+    for q in problem.quotas:
+        if (q.feature, q.value) in seen_q:
+            raise InputError(
+                f"Duplicate quota for {q.feature}={q.value}.",
+                code="duplicate_quota",
+                feature=q.feature,
+                value=q.value,
+            )
+        seen_q.add((q.feature, q.value))
+        if q.min < 0 or q.min > q.max:
+            raise InputError(
+                f"Quota {q.feature}={q.value}: min {q.min} must be between 0 and max {q.max}.",
+                code="bad_quota_bounds",
+                feature=q.feature,
+                value=q.value,
+                min=q.min,
+                max=q.max,
+            )
+        values.setdefault(q.feature, set()).add(q.value)
+    if not values:
+        raise InputError("No quotas given.", code="no_quotas")
+    features = tuple(sorted(values))
+    ids: set[str] = set()
+    groups: dict[tuple[str, ...], list[str]] = {}
+    household_of: dict[str, str] = {}
+    for person in problem.people:
+        if person.id in ids:
+            raise InputError(
+                f"Duplicate person id {person.id!r}.", code="duplicate_id", id=person.id
+            )
+        ids.add(person.id)
+        vals: list[str] = []
+        for f in features:
+            v = person.features.get(f)
+            if v is None or v not in values[f]:
+                raise InputError(
+                    f"Person {person.id!r} has value {v!r} for {f!r}, which has no quota.",
+                    code="unknown_feature_value",
+                    id=person.id,
+                    feature=f,
+                    value=v,
+                )
+            vals.append(v)
+        groups.setdefault(tuple(vals), []).append(person.id)
+        household_of[person.id] = (
+            person.household if person.household is not None else "\x00" + person.id
+        )
+    multi: set[str] = set()
+    if problem.household_rule:
+        counts: dict[str, int] = {}
+        for h in household_of.values():
+            counts[h] = counts.get(h, 0) + 1
+        multi = {h for h, c in counts.items() if c > 1}
+
+    def tkey(vals: tuple[str, ...]) -> str:
+        return "|".join(f"{f}={v}" for f, v in zip(features, vals, strict=True))
+
+    raw: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
+    for gvals, members in groups.items():
+        shared = sorted(m for m in members if household_of[m] not in multi)
+        if shared:
+            raw.append((gvals, "", tuple(shared)))
+        for m in sorted(m for m in members if household_of[m] in multi):
+            raw.append((gvals, m, (m,)))
+    raw.sort()
+    types = tuple(
+        PersonType(key=tkey(vals) + (f"#{single}" if single else ""), values=vals, members=members)
+        for vals, single, members in raw
+    )
+    quotas = tuple(sorted(problem.quotas, key=lambda q: (q.feature, q.value)))
+    fidx = {f: i for i, f in enumerate(features)}
+    quota_types = [
+        [i for i, t in enumerate(types) if t.values[fidx[q.feature]] == q.value] for q in quotas
+    ]
+    hh_types: dict[str, list[int]] = {}
+    for i, t in enumerate(types):
+        if t.size == 1 and household_of[t.members[0]] in multi:
+            hh_types.setdefault(household_of[t.members[0]], []).append(i)
+    households = [hh_types[h] for h in sorted(hh_types)]
+    return _Compiled(features, types, quotas, quota_types, households, k)
+
+
+# ----------------------------------------------------------------------------- HiGHS
+
+
+def _new_highs() -> highspy.Highs:
+    h = highspy.Highs()  # type: ignore[no-untyped-call]
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("random_seed", 0)
+    return h
+
+
+def _ones(n: int) -> np.ndarray:
+    return np.ones(n, dtype=float)
+
+
+class _Pricer:
+    """ILP over type counts: maximise ``sum_t w_t c_t`` over feasible compositions."""
+
+    def __init__(self, comp: _Compiled) -> None:
+        self.comp = comp
+        t_count = len(comp.types)
+        h = _new_highs()
+        h.setOptionValue("mip_rel_gap", 1e-10)
+        h.setOptionValue("mip_abs_gap", 1e-12)
+        h.addVars(t_count, np.zeros(t_count), comp.sizes)
+        idx = np.arange(t_count, dtype=np.int32)
+        h.changeColsIntegrality(t_count, idx, np.array([highspy.HighsVarType.kInteger] * t_count))
+        h.addRow(comp.k, comp.k, t_count, idx, _ones(t_count))
+        for q, ts in zip(comp.quotas, comp.quota_types, strict=True):
+            h.addRow(q.min, q.max, len(ts), np.array(ts, dtype=np.int32), _ones(len(ts)))
+        for hh in comp.households:
+            h.addRow(0.0, 1.0, len(hh), np.array(hh, dtype=np.int32), _ones(len(hh)))
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        self.h = h
+        self.idx = idx
+
+    def solve(self, weights: np.ndarray) -> tuple[int, ...] | None:
+        self.h.changeColsCost(len(weights), self.idx, np.asarray(weights, dtype=float))
+        self.h.run()
+        status = self.h.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
+            if status == highspy.HighsModelStatus.kInfeasible:
+                return None
+            raise LotingError(
+                f"HiGHS pricing problem ended with status {status}.", code="solver_error"
+            )
+        values = self.h.getSolution().col_value
+        return tuple(round(v) for v in values)
+
+
+def _check_feasible_or_raise(comp: _Compiled, pricer: _Pricer) -> None:
+    if pricer.solve(np.zeros(len(comp.types))) is None:
+        raise InfeasibleQuotasError(_relaxations(comp), comp.k)
+
+
+def _relaxations(comp: _Compiled) -> list[QuotaRelaxation]:
+    """Smallest total slack (ILP) on min/max bounds and, failing that, the panel size."""
+    for use_flex in (True, False):
+        result = _slack_ilp(comp, use_flex)
+        if result is not None:
+            return result
+    return []  # pragma: no cover - the ILP with free panel-size slack is always feasible
+
+
+def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
+    t_count = len(comp.types)
+    nq = len(comp.quotas)
+    h = _new_highs()
+    lb = [0.0] * t_count
+    ub = list(comp.sizes)
+    cost = [0.0] * t_count
+    for q in comp.quotas:  # s_lo
+        floor = q.min_flex if (use_flex and q.min_flex is not None and q.min_flex <= q.min) else 0
+        lb.append(0.0)
+        ub.append(float(q.min - floor))
+        cost.append(1.0)
+    for q in comp.quotas:  # s_hi
+        cap = (
+            q.max_flex if (use_flex and q.max_flex is not None and q.max_flex >= q.max) else comp.k
+        )
+        lb.append(0.0)
+        ub.append(float(max(cap - q.max, 0)))
+        cost.append(1.0)
+    lb.append(0.0)  # panel-size slack, expensive
+    ub.append(float(comp.k))
+    cost.append(1000.0)
+    n = len(lb)
+    h.addVars(n, np.array(lb), np.array(ub))
+    h.changeColsIntegrality(
+        n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
+    )
+    h.changeColsCost(n, np.arange(n, dtype=np.int32), np.array(cost))
+    h.addRow(
+        comp.k,
+        comp.k,
+        t_count + 1,
+        np.array([*range(t_count), n - 1], dtype=np.int32),
+        _ones(t_count + 1),
+    )
+    for qi, (q, ts) in enumerate(zip(comp.quotas, comp.quota_types, strict=True)):
+        cols = np.array([*ts, t_count + qi], dtype=np.int32)
+        h.addRow(q.min, _INF, len(cols), cols, _ones(len(cols)))
+        cols = np.array([*ts, t_count + nq + qi], dtype=np.int32)
+        vals = np.array([1.0] * len(ts) + [-1.0])
+        h.addRow(-_INF, q.max, len(cols), cols, vals)
+    for hh in comp.households:
+        h.addRow(0.0, 1.0, len(hh), np.array(hh, dtype=np.int32), _ones(len(hh)))
+    h.run()
+    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        return None
+    x = [round(v) for v in h.getSolution().col_value]
+    out: list[QuotaRelaxation] = []
+    for qi, q in enumerate(comp.quotas):
+        if x[t_count + qi] > 0:
+            out.append(QuotaRelaxation(q.feature, q.value, "min", q.min, q.min - x[t_count + qi]))
+        if x[t_count + nq + qi] > 0:
+            out.append(
+                QuotaRelaxation(q.feature, q.value, "max", q.max, q.max + x[t_count + nq + qi])
+            )
+    if x[n - 1] > 0:
+        out.append(QuotaRelaxation("", "", "panel_size", comp.k, comp.k - x[n - 1]))
+    return out
+
+
+# ----------------------------------------------------------------------------- solver
+
+
+class _MaxSupport:
+    """Warm-started LP for an optimal dual solution with maximal support.
+
+    Columns ``y_0..y_{T-1}, mu, u_0..u_{T-1}``; rows: the dual's normalisation row, the
+    dual objective ``mu - sum_fixed f_t y_t <= level`` (optimal face), ``u_t <= y_t``, and
+    the panel rows. Objective ``max sum_unfixed u_t`` with ``0 <= u_t <= 1e-3``: if each
+    of several types can have a positive weight in some optimal dual, a convex
+    combination gives all of them a positive weight at once (strict complementarity, as
+    in Flanigan et al.). The caller verifies the result against all panels (pricing ILP).
+    """
+
+    def __init__(self, t_count: int, unfixed: Sequence[int]) -> None:
+        self.t = t_count
+        h = _new_highs()
+        h.setOptionValue("presolve", "off")
+        n = 2 * t_count + 1
+        ub = np.concatenate([np.full(t_count + 1, _INF), np.zeros(t_count)])
+        ub[[t_count + 1 + i for i in unfixed]] = 1e-3
+        h.addVars(n, np.zeros(n), ub)
+        cost = np.concatenate([np.zeros(t_count + 1), np.ones(t_count)])
+        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
+        h.addRow(-_INF, 0.0, 1, np.array([t_count], dtype=np.int32), _ones(1))
+        for t in range(t_count):
+            h.addRow(
+                -_INF, 0.0, 2, np.array([t, t_count + 1 + t], dtype=np.int32), np.array([-1.0, 1.0])
+            )
+        self.h = h
+
+    def fix(self, t: int, level: float) -> None:
+        self.h.changeCoeff(0, t, 0.0)
+        self.h.changeCoeff(1, t, -level)
+        self.h.changeColBounds(self.t + 1 + t, 0.0, 0.0)
+
+    def add_row(self, cols: np.ndarray, vals: np.ndarray) -> None:
+        self.h.addRow(-_INF, 0.0, len(cols), cols, vals)
+
+    def solve(self, level: float) -> np.ndarray | None:
+        self.h.changeRowBounds(1, -_INF, level + 1e-9 * max(1.0, abs(level)))
+        self.h.run()
+        if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            self.h.clearSolver()
+            return None
+        out: np.ndarray = np.maximum(np.array(self.h.getSolution().col_value[: self.t + 1]), 0.0)
+        return out
+
+
+class _Solver:
+    def __init__(self, comp: _Compiled) -> None:
+        self.comp = comp
+        self.sizes = comp.sizes
+        self.pricer = _Pricer(comp)
+        self.panels: list[tuple[int, ...]] = []
+        self._mat = np.zeros((0, len(comp.types)))
+        self.ls_enabled = True
+        self.ls_steps = 0
+        self.ls_found = 0
+        t_count = len(comp.types)
+        self.amat = np.zeros((len(comp.quotas), t_count), dtype=np.int64)
+        for qi, ts in enumerate(comp.quota_types):
+            self.amat[qi, ts] = 1
+        self.lo = np.array([q.min for q in comp.quotas], dtype=np.int64)
+        self.hi = np.array([q.max for q in comp.quotas], dtype=np.int64)
+        qindex = {(q.feature, q.value): qi for qi, q in enumerate(comp.quotas)}
+        self.vcode = np.array(
+            [
+                [qindex[(f, v)] for f, v in zip(comp.features, t.values, strict=True)]
+                for t in comp.types
+            ],
+            dtype=np.int64,
+        ).reshape(t_count, len(comp.features))
+        self.hh_of = np.full(t_count, -1, dtype=np.int64)
+        for hi_, ts in enumerate(comp.households):
+            self.hh_of[ts] = hi_
+        self.panel_set: set[tuple[int, ...]] = set()
+
+    def _swaps(
+        self, c: np.ndarray, weights: np.ndarray, threshold: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Feasible swaps (one member of type ``outs[i]`` out, one of type ``j`` in) whose
+        panel value exceeds ``threshold``: returns (out types, in types, gains)."""
+        outs = np.flatnonzero(c > 0)
+        value = float(np.dot(weights, c))
+        gain = weights[None, :] - weights[outs][:, None]  # |outs| x T
+        ok = (value + gain > threshold) & (c < self.sizes)[None, :]
+        ok[np.arange(len(outs)), outs] = False
+        if ok.any():
+            qcount = self.amat @ c
+            can_dec = qcount > self.lo
+            can_inc = qcount < self.hi
+            for f in range(self.vcode.shape[1]):
+                vo = self.vcode[outs, f]
+                vi = self.vcode[:, f]
+                ok &= (vo[:, None] == vi[None, :]) | (can_dec[vo][:, None] & can_inc[vi][None, :])
+            if len(self.comp.households):
+                occupied = np.zeros(len(self.comp.households) + 1, dtype=bool)
+                hh_in_panel = self.hh_of[c > 0]
+                occupied[hh_in_panel[hh_in_panel >= 0]] = True
+                hi_ = self.hh_of
+                ho = self.hh_of[outs]
+                ok &= (hi_[None, :] < 0) | ~occupied[hi_][None, :] | (hi_[None, :] == ho[:, None])
+        oi, ti = np.nonzero(ok)
+        return outs[oi], ti, gain[oi, ti]
+
+    def neighbours(
+        self, counts: tuple[int, ...], weights: np.ndarray, threshold: float, limit: int
+    ) -> list[tuple[int, ...]]:
+        """Feasible one-swap neighbours of ``counts`` with value above ``threshold``, best first.
+
+        A cheap way to add several violated dual constraints per (expensive) pricing ILP;
+        exactness still rests on the ILP, which has the last word on convergence.
+        """
+        c = np.array(counts)
+        o, t, g = self._swaps(c, weights, threshold)
+        out = []
+        for j in np.lexsort((t, o, -g))[:limit]:
+            n = c.copy()
+            n[o[j]] -= 1
+            n[t[j]] += 1
+            out.append(tuple(int(x) for x in n))
+        return out
+
+    def _ascend(self, counts: tuple[int, ...], weights: np.ndarray) -> tuple[int, ...]:
+        """Steepest-ascent swaps until no feasible swap improves the panel value."""
+        c = np.array(counts)
+        for _ in range(ASCENT_STEPS):
+            self.ls_steps += 1
+            o, t, g = self._swaps(c, weights, float(np.dot(weights, c)) + 1e-12)
+            if not len(g):
+                break
+            j = np.lexsort((t, o, -g))[0]
+            c[o[j]] -= 1
+            c[t[j]] += 1
+        return tuple(int(x) for x in c)
+
+    def matrix(self) -> np.ndarray:
+        """The known panels as a float matrix (panels x types), cached."""
+        if self._mat.shape[0] != len(self.panels):
+            new = np.array(self.panels[self._mat.shape[0] :], dtype=float).reshape(
+                -1, len(self.comp.types)
+            )
+            self._mat = np.vstack([self._mat, new])
+        return self._mat
+
+    def add_panel(self, counts: tuple[int, ...]) -> bool:
+        if counts in self.panel_set:
+            return False
+        self.panel_set.add(counts)
+        self.panels.append(counts)
+        return True
+
+    def initial_panels(self) -> list[int]:
+        """Cover every type that can be in some feasible panel; return the uncoverable.
+
+        Local search from known panels first; the ILP decides when it finds nothing new.
+        """
+        t_count = len(self.comp.types)
+        covered = np.zeros(t_count, dtype=bool)
+        counts = self.pricer.solve(1.0 / self.sizes)
+        if counts is None:
+            raise InfeasibleQuotasError(_relaxations(self.comp), self.comp.k)
+        self.add_panel(counts)
+        covered |= np.array(counts) > 0
+        while not covered.all():
+            weights = np.where(covered, 0.0, 1.0 / self.sizes)
+            vals = self.matrix() @ weights
+            cand = self._ascend(self.panels[int(np.argmax(vals))], weights)
+            if not (np.array(cand)[~covered] > 0).any():
+                ilp = self.pricer.solve(weights)
+                assert ilp is not None
+                cand = ilp
+            c = np.array(cand)
+            if not ((c > 0) & ~covered).any():
+                break
+            self.add_panel(cand)
+            covered |= c > 0
+        return [int(i) for i in np.flatnonzero(~covered)]
+
+    def local_search(self, weights: np.ndarray, threshold: float) -> list[tuple[int, ...]]:
+        """Heuristic pricing: steepest-ascent swaps from the best known panels.
+
+        Returns panels (not yet known) whose value exceeds ``threshold``. Never used to
+        decide convergence: only the exact ILP does that.
+        """
+        if not self.panels or not self.ls_enabled:
+            return []
+        vals = self.matrix() @ weights
+        found: list[tuple[int, ...]] = []
+        for s in np.argsort(-vals, kind="stable")[:LOCAL_STARTS]:
+            c = self._ascend(self.panels[int(s)], weights)
+            if float(np.dot(weights, c)) > threshold and c not in self.panel_set and c not in found:
+                found.append(c)
+                for n in self.neighbours(c, weights, threshold, LOCAL_NEIGHBOURS):
+                    if n not in self.panel_set and n not in found:
+                        found.append(n)
+        self.ls_found += len(found)
+        # Deterministic switch-off (step counts, never wall time): when the heuristic
+        # needs many swap steps per column (large panels), the exact ILP is cheaper.
+        if self.ls_steps > 200 and self.ls_steps > LS_STEPS_PER_COLUMN * max(1, self.ls_found):
+            self.ls_enabled = False
+        return found
+
+    @staticmethod
+    def _dual_degenerate(
+        h: highspy.Highs, y: np.ndarray, fixed: Mapping[int, float], t_count: int
+    ) -> bool:
+        """Could another optimal dual give positive weight to an unfixed type that has
+        weight 0 now? Only if that type's reduced cost is 0; otherwise the simplex
+        solution already has maximal support and the support LP can be skipped."""
+        reduced = np.array(h.getSolution().col_dual[:t_count])
+        for t in range(t_count):
+            if t not in fixed and y[t] <= FIX_TOL and abs(reduced[t]) <= 1e-9:
+                return True
+        return False
+
+    def leximin_levels(self, maximin_only: bool) -> dict[int, float]:
+        comp = self.comp
+        t_count = len(comp.types)
+        uncoverable = self.initial_panels()
+        fixed: dict[int, float] = dict.fromkeys(uncoverable, 0.0)
+        h = _new_highs()
+        h.setOptionValue("presolve", "off")
+        ub = np.full(t_count + 1, _INF)
+        ub[uncoverable] = 0.0
+        h.addVars(t_count + 1, np.zeros(t_count + 1), ub)
+        mu = t_count
+        cost = np.zeros(t_count + 1)
+        cost[mu] = 1.0
+        h.changeColsCost(t_count + 1, np.arange(t_count + 1, dtype=np.int32), cost)
+        unfixed = [t for t in range(t_count) if t not in fixed]
+        h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
+        h.changeObjectiveSense(highspy.ObjSense.kMinimize)
+        support_lp = None if maximin_only else _MaxSupport(t_count, unfixed)
+        rows_added = 0
+
+        def sync_rows() -> None:
+            nonlocal rows_added
+            for counts in self.panels[rows_added:]:
+                nz = [t for t in range(t_count) if counts[t]]
+                cols = np.array([*nz, mu], dtype=np.int32)
+                vals = np.array([counts[t] / self.sizes[t] for t in nz] + [-1.0])
+                h.addRow(-_INF, 0.0, len(cols), cols, vals)
+                if support_lp is not None:
+                    support_lp.add_row(cols, vals)
+            rows_added = len(self.panels)
+
+        def solve_dual() -> tuple[np.ndarray, float, float]:
+            relax_rounds = 0
+            while True:
+                sync_rows()
+                h.run()
+                if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                    sol = np.array(h.getSolution().col_value)
+                    obj = float(h.getInfo().objective_function_value)
+                    return np.maximum(sol[:t_count], 0.0), float(sol[mu]), obj
+                # Numerical trouble: the fixed levels are marginally unreachable; relax them.
+                relax_rounds += 1
+                if relax_rounds > 50:
+                    raise LotingError("LEXIMIN did not converge numerically.", code="solver_error")
+                for t in list(fixed):
+                    if t not in uncoverable:
+                        fixed[t] = max(0.0, fixed[t] - 1e-7)
+                        h.changeColCost(t, -fixed[t])
+                        if support_lp is not None:
+                            support_lp.h.changeCoeff(1, t, -fixed[t])
+                h.clearSolver()
+
+        while len(fixed) < t_count:
+            while True:
+                y, cap, level = solve_dual()
+                weights = y / self.sizes
+                extra = self.local_search(weights, cap + CONVERGENCE_TOL)
+                if extra:
+                    for c in extra:
+                        self.add_panel(c)
+                    continue
+                # Exact check. For LEXIMIN, check a maximum-support optimal dual instead of
+                # the simplex vertex: once it is verified feasible for *all* panels, every
+                # type with positive weight is at this level in every optimal distribution.
+                cert = y
+                if support_lp is not None and self._dual_degenerate(h, y, fixed, t_count):
+                    support = support_lp.solve(level)
+                    if support is not None:
+                        cert = support
+                cert_w = cert[:t_count] / self.sizes
+                cert_cap = float(np.max(self.matrix() @ cert_w))
+                counts = self.pricer.solve(cert_w)
+                assert counts is not None
+                value = float(np.dot(cert_w, counts))
+                if value > cert_cap + CONVERGENCE_TOL and self.add_panel(counts):
+                    for c in self.neighbours(
+                        counts, cert_w, cert_cap + CONVERGENCE_TOL, NEIGHBOURS
+                    ):
+                        self.add_panel(c)
+                    continue
+                y = cert[:t_count]
+                break
+            level = max(0.0, level)
+            if maximin_only:
+                return {t: level for t in range(t_count) if t not in uncoverable} | dict.fromkeys(
+                    uncoverable, 0.0
+                )
+            newly = [t for t in range(t_count) if t not in fixed and y[t] > FIX_TOL]
+            if not newly:
+                candidates = [t for t in range(t_count) if t not in fixed]
+                newly = [max(candidates, key=lambda t: (y[t], -t))]
+            for t in newly:
+                fixed[t] = level
+                h.changeCoeff(0, t, 0.0)
+                h.changeColCost(t, -level)
+                if support_lp is not None:
+                    support_lp.fix(t, level)
+        return fixed
+
+    def primal(self, fixed: Mapping[int, float], maximin: bool) -> np.ndarray:
+        """Panel probabilities over ``self.panels`` meeting the fixed levels."""
+        comp = self.comp
+        t_count = len(comp.types)
+        n_p = len(self.panels)
+        h = _new_highs()
+        extra = n_p  # delta (leximin) or z (maximin)
+        h.addVars(n_p + 1, np.zeros(n_p + 1), np.array([1.0] * n_p + [1.0]))
+        cost = np.zeros(n_p + 1)
+        cost[extra] = 1.0
+        h.changeColsCost(n_p + 1, np.arange(n_p + 1, dtype=np.int32), cost)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMaximize if maximin else highspy.ObjSense.kMinimize
+        )
+        h.addRow(1.0, 1.0, n_p, np.arange(n_p, dtype=np.int32), _ones(n_p))
+        mat = np.array(self.panels, dtype=float) / self.sizes  # n_p x T
+        for t in range(t_count):
+            if t in fixed and fixed[t] == 0.0 and not mat[:, t].any():
+                continue
+            nz = np.flatnonzero(mat[:, t])
+            cols = np.array([*nz, extra], dtype=np.int32)
+            if maximin:
+                vals = np.array([*mat[nz, t], -1.0])
+                h.addRow(0.0, _INF, len(cols), cols, vals)
+            else:
+                vals = np.array([*mat[nz, t], 1.0])
+                h.addRow(fixed[t], _INF, len(cols), cols, vals)
+        h.run()
+        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            raise LotingError("Final LP failed.", code="solver_error")
+        p = np.clip(np.array(h.getSolution().col_value[:n_p]), 0.0, 1.0)
+        p[p < 1e-12] = 0.0
+        return np.asarray(p / p.sum())
+
+
+def find_distribution(problem: SelectionProblem, algorithm: str = "leximin") -> Distribution:
+    """The LEXIMIN (default) or maximin distribution over panel compositions."""
+    if algorithm not in ALGORITHMS:
+        raise InputError(
+            f"Unknown algorithm {algorithm!r}; use one of {', '.join(ALGORITHMS)}.",
+            code="unknown_algorithm",
+            algorithm=algorithm,
+        )
+    comp = compile_problem(problem)
+    solver = _Solver(comp)
+    maximin = algorithm == "maximin"
+    fixed = solver.leximin_levels(maximin_only=maximin)
+    p = solver.primal(fixed, maximin=maximin)
+    order = sorted(range(len(solver.panels)), key=lambda i: solver.panels[i])
+    panels = tuple(PanelComposition(solver.panels[i], float(p[i])) for i in order if p[i] > 0)
+    mat = np.array([pc.counts for pc in panels], dtype=float)
+    probs = np.array([pc.probability for pc in panels]) @ mat / solver.sizes
+    total = float(np.dot(probs, solver.sizes))
+    if abs(total - comp.k) > 1e-6 * max(1, comp.k):
+        raise LotingError(
+            f"Internal check failed: probabilities sum to {total}, not {comp.k}.",
+            code="solver_error",
+        )
+    return Distribution(
+        algorithm=algorithm,
+        panel_size=comp.k,
+        features=comp.features,
+        types=comp.types,
+        panels=panels,
+        type_probabilities=tuple(float(x) for x in probs),
+    )
+
+
+def draw_from_distribution(distribution: Distribution, seed: str) -> tuple[int, tuple[str, ...]]:
+    """Draw one panel: a composition by rounded weight, then members uniformly per type.
+
+    Stream ``quota-selection/panel``: ``weighted_index(rounded_weights)``. Stream
+    ``quota-selection/members``: for each type in canonical order with count ``c > 0``,
+    ``sample(sorted members, c)``. Returns (composition index, sorted ids).
+    """
+    weights = distribution.rounded_weights()
+    index = SeedStream(seed, "quota-selection/panel").weighted_index(weights)
+    members = SeedStream(seed, "quota-selection/members")
+    chosen: list[str] = []
+    for t, c in zip(distribution.types, distribution.panels[index].counts, strict=True):
+        if c:
+            chosen.extend(members.sample(list(t.members), c))
+    return index, tuple(sorted(chosen))
+
+
+def select_panel(
+    problem: SelectionProblem, seed: str, algorithm: str = "leximin"
+) -> SelectionResult:
+    """Compute the distribution and draw one panel from it with ``seed``."""
+    dist = find_distribution(problem, algorithm)
+    index, panel = draw_from_distribution(dist, seed)
+    return SelectionResult(dist, panel, index, seed, seed_commitment(seed))

@@ -1,0 +1,1 @@
+"""The tally rules (greedy family, Method of Equal Shares)."""
