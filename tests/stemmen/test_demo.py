@@ -19,7 +19,7 @@ def test_demo_rounds_with_seed_numbers_idempotent():
     core_demo.load(scale=0.02)
     demo.load()
     demo.load()
-    op = Ronde.objects.get(wijk__slug="oosterparkwijk")
+    op = Ronde.objects.get(wijk__slug="oosterparkwijk", titel=demo.OOSTERPARK_TITEL)
     assert op.titel == "Oosterparkwijk: altijd een goed idee" and op.budget == 2_000_000
     assert op.ideeen.count() == 65
     assert op.ideeen.filter(uitkomst=IdeeStatus.STEMBAAR).count() == 23
@@ -29,7 +29,7 @@ def test_demo_rounds_with_seed_numbers_idempotent():
     s = saldo_pot(op.pot)
     assert s.verplicht + s.uitgegeven == sum(i.kosten for i in gekozen)
     assert all(i.beoordeling_reden for i in Idee.objects.filter(ronde=op))
-    west = Ronde.objects.get(wijk__slug="vinkhuizen")
+    west = Ronde.objects.get(wijk__slug="vinkhuizen", titel=demo.WIJKTOP_TITEL)
     assert (
         west.fase == Fase.INDIENEN and west.stemwijze == Stemwijze.RANKING and west.ranking_k == 3
     )
