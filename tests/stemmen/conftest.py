@@ -6,16 +6,38 @@ from typing import Any
 import pytest
 from django.utils import translation
 
+# Modules of the ideas part (issue "ideas and idea rounds"); the voting part's tests
+# (test_stemming_*) keep the site's defaults.
+_IDEEEN_MODULES = {
+    "test_aanvragen",
+    "test_beoordeling",
+    "test_browser",
+    "test_demo",
+    "test_fasen",
+    "test_ideeen",
+    "test_meldingen",
+}
+
+
+def _mine(request: Any) -> bool:
+    return request.module.__name__.rsplit(".", 1)[-1] in _IDEEEN_MODULES
+
 
 @pytest.fixture(autouse=True)
-def _fast_hasher(settings: Any) -> None:
+def _fast_hasher(request: Any) -> None:
     """The role fixtures hash seven passwords per test; keep that cheap here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if _mine(request):
+        request.getfixturevalue("settings").PASSWORD_HASHERS = [
+            "django.contrib.auth.hashers.MD5PasswordHasher"
+        ]
 
 
 @pytest.fixture(autouse=True)
 def _english(request: Any) -> Iterator[None]:
     """Assertions read the English msgids; the site's default language is Dutch."""
+    if not _mine(request):
+        yield
+        return
     if "client" in request.fixturenames:
         from django.conf import settings
 

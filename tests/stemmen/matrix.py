@@ -130,6 +130,8 @@ def setup(ctx):
         bedrag=30000,
         beslissen_voor=timezone.localdate(),
     )
+
+
 from tests.stemmen.matrix_stemming import CASES as STEMMING_CASES  # noqa: E402
 
 CASES = CASES + STEMMING_CASES

@@ -212,7 +212,9 @@ def test_no_page_or_export_shows_choices_per_person(
     assert not any(f"Idee {d_i}" in v for _k, v in rows for d_i in range(1, 5))
 
 
-def test_recording_the_result_books_commitments(wijk: Any, roles: dict[str, Any], client: Any) -> None:
+def test_recording_the_result_books_commitments(
+    wijk: Any, roles: dict[str, Any], client: Any
+) -> None:
     from stemmen.models import IdeeStatus
     from tests.wijken.factories import make_pot
     from wijken.models import Boeking

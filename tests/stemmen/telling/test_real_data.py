@@ -111,7 +111,11 @@ def test_greedy_and_mes_equal_pabutools(name: str) -> None:
 
 ADD1_FILES = [n for n in FILES if n not in SLOW_ADD1 and "mes-add1" in expected()[n]]
 #: pabutools did not finish MES+add1 within 120 s on these, so there is nothing to compare.
-NO_PABUTOOLS_ADD1 = {"Netherlands_Amsterdam_621.pb", "Netherlands_Amsterdam_631.pb", "Poland_Warszawa_2023_Mokotow.pb"}
+NO_PABUTOOLS_ADD1 = {
+    "Netherlands_Amsterdam_621.pb",
+    "Netherlands_Amsterdam_631.pb",
+    "Poland_Warszawa_2023_Mokotow.pb",
+}
 
 
 def test_add1_comparison_leaves_out_only_the_known_files() -> None:
