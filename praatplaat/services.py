@@ -292,6 +292,10 @@ def afsprakenset_status(
             raise ValidationError(_("Record the date and the reference of the council decision."))
         s.vastgesteld_op = vastgesteld_op
         s.besluit_referentie = besluit_referentie.strip()
+        # The adopted set decides the wijk's archetype: the most say it takes on any theme.
+        hoogste = s.themas.order_by("-archetype").values_list("archetype", flat=True).first()
+        if hoogste is not None:
+            type(s.wijk).objects.filter(pk=s.wijk_id).update(archetype=hoogste)
     if naar == SetStatus.GEEVALUEERD and not s.evaluaties.exists():
         raise ValidationError(_("Record an evaluation of this set first."))
     van = s.status

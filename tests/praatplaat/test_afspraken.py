@@ -327,3 +327,26 @@ def test_wijk_section_on_wijk_page(roles, wijk, client) -> None:
     maak_set(wijk, roles["gebiedsteam"], archetype=2)
     html = client.get(reverse("wijken:detail", args=[wijk.slug])).content.decode()
     assert "Afspraken test" in html and reverse("praatplaat:wijk", args=[wijk.slug]) in html
+
+
+def test_adopting_a_set_sets_the_wijk_archetype(roles, wijk) -> None:
+    import datetime as dt
+
+    from praatplaat import services
+    from praatplaat.models import SetStatus
+    from tests.praatplaat.factories import congruente_set_3
+
+    staff = roles["gebiedsteam"]
+    s = congruente_set_3(wijk, staff)
+    services.afsprakenset_status(afsprakenset=s, naar=SetStatus.TER_BESPREKING, door=staff)
+    wijk.refresh_from_db()
+    assert wijk.archetype is None  # not before the council adopted it
+    services.afsprakenset_status(
+        afsprakenset=s,
+        naar=SetStatus.VASTGESTELD,
+        door=staff,
+        vastgesteld_op=dt.date(2026, 3, 1),
+        besluit_referentie="Raadsbesluit 2026-12",
+    )
+    wijk.refresh_from_db()
+    assert wijk.archetype == 3
