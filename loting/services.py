@@ -634,7 +634,7 @@ def response_record(
     user: Any = None,
 ) -> Uitnodiging:
     u = (
-        Uitnodiging.objects.select_for_update()
+        Uitnodiging.objects.select_for_update(of=("self",))
         .select_related("loting", "adres__straat")
         .get(pk=uitnodiging.pk)
     )
@@ -843,7 +843,7 @@ def zetel_end(
     """A member declines or leaves: the seat ends and (by default) a replacement is drawn
     from the same stratum. Returns the replacement's seat, or None."""
     zetel = (
-        Zetel.objects.select_for_update()
+        Zetel.objects.select_for_update(of=("self",))
         .select_related("uitnodiging", "loting", "orgaan")
         .get(pk=zetel.pk)
     )
@@ -923,7 +923,9 @@ def zetel_replace(*, zetel: Zetel, user: Any = None) -> Zetel | None:
 def vacature_vullen(*, zetel: Zetel, user: Any = None) -> Zetel | None:
     """Try the replacement again for an ended seat that has none yet (for instance after
     the invited reserve household said yes)."""
-    zetel = Zetel.objects.select_for_update().select_related("uitnodiging").get(pk=zetel.pk)
+    zetel = (
+        Zetel.objects.select_for_update(of=("self",)).select_related("uitnodiging").get(pk=zetel.pk)
+    )
     if zetel.status == Zetel.Status.ACTIEF or zetel.status == Zetel.Status.AFGELOPEN:
         raise ValidationError(_("This seat is not waiting for a replacement."))
     if Zetel.objects.filter(vervangt=zetel).exists():
