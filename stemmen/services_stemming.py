@@ -883,7 +883,7 @@ def peiling_mail_sturen(*, peiling_id: int, zetel_id: int) -> bool:
 
     with transaction.atomic():
         d = (
-            PeilingDeelname.objects.select_for_update()
+            PeilingDeelname.objects.select_for_update(of=("self",))
             .select_related("peiling", "zetel__uitnodiging")
             .filter(peiling_id=peiling_id, zetel_id=zetel_id)
             .first()
