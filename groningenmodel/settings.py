@@ -256,7 +256,9 @@ CELERY_BEAT_SCHEDULE["stemmen-fasen-bijwerken"] = {
     "task": "stemmen.fasen_bijwerken",
     "schedule": 300.0,
 }
-STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN = env.int("STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN", default=14)
+STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN = env.int(
+    "STEMMEN_BUURTBUDGET_BESLISTERMIJN_DAGEN", default=14
+)
 
 # --- loting ---------------------------------------------------------------------------
 # Seconds to pause between the progress steps of a draw (0 in production; tests use it

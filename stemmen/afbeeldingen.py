@@ -50,8 +50,9 @@ def verwerk_afbeelding(upload: Any) -> tuple[SimpleUploadedFile, int, int]:
         )
     upload.seek(0)
     try:
-        with Image.open(upload) as img:
-            img.load()
+        with Image.open(upload) as opened:
+            opened.load()
+            img: Image.Image = opened
             img = ImageOps.exif_transpose(img)
             img.thumbnail((MAX_PX, MAX_PX))
             if fmt == "JPEG" and img.mode not in ("RGB", "L"):

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijken.models import Budgetpot
+from wijken.models import Budgetpot, Buurt
 
 from .models import (
     AanvraagSoort,
@@ -19,6 +19,7 @@ from .models import (
     Meldingsinstelling,
     Oordeel,
     Ronde,
+    Thema,
 )
 
 
@@ -109,7 +110,7 @@ class RondeForm(forms.ModelForm):
             "uitslag_vanaf",
             "uitvoering_vanaf",
         ):
-            self.fields[f].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"]
+            self.fields[f].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"]  # type: ignore[attr-defined]
         self.fields["pot"].queryset = Budgetpot.objects.filter(wijk=wijk)  # type: ignore[attr-defined]
         if self.instance.pk:
             self.fields["budget_euro"].initial = self.instance.budget
@@ -148,8 +149,12 @@ class IdeeForm(forms.Form):
         ),
     )
     kosten = EuroField(label=_("Estimated cost (€)"), max_value=Decimal("1000000"))
-    thema = forms.ModelChoiceField(label=_("Theme"), queryset=None, required=False)  # type: ignore[arg-type]
-    buurt = forms.ModelChoiceField(label=_("Area (buurt)"), queryset=None, required=False)  # type: ignore[arg-type]
+    thema: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Thema.objects.none(), required=False
+    )
+    buurt: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Area (buurt)"), queryset=Buurt.objects.none(), required=False
+    )
     locatie = forms.CharField(label=_("Street or place"), max_length=150, required=False)
     afbeeldingen = MultipleImageField(
         label=_("Images"),
@@ -232,7 +237,9 @@ class BeoordeelForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    samengevoegd_in = forms.ModelChoiceField(label=_("Merged into"), queryset=None, required=False)  # type: ignore[arg-type]
+    samengevoegd_in: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Merged into"), queryset=Idee.objects.none(), required=False
+    )
     reden = forms.CharField(
         label=_("Reason (the initiator reads this)"),
         max_length=4000,
@@ -312,7 +319,9 @@ class UpdateForm(forms.Form):
         ],
     )
     datum = forms.DateField(
-        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     tekst = forms.CharField(
         label=_("What happened"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -42,7 +41,9 @@ def _stuur(user: Any, sleutel: str, template: str, context: dict[str, Any]) -> b
 
 def idee_beoordeeld(idee_id: int) -> int:
     idee = Idee.objects.select_related("indiener", "ronde").filter(pk=idee_id).first()
-    if idee is None or idee.beoordeeld_op is None or not _wil(idee.indiener, "idee_beoordeeld"):
+    if idee is None or idee.beoordeeld_op is None or idee.indiener is None:
+        return 0
+    if not _wil(idee.indiener, "idee_beoordeeld"):
         return 0
     sleutel = f"beoordeeld:{idee.pk}:{idee.beoordeeld_op.timestamp():.0f}"
     return int(_stuur(idee.indiener, sleutel, "idee_beoordeeld", {"idee": idee}))
@@ -55,7 +56,11 @@ def reactie_op_idee(reactie_id: int) -> int:
     if reactie is None or not reactie.zichtbaar:
         return 0
     ontvanger = reactie.idee.indiener
-    if ontvanger.pk == reactie.auteur_id or not _wil(ontvanger, "reactie_op_idee"):
+    if (
+        ontvanger is None
+        or ontvanger.pk == reactie.auteur_id
+        or not _wil(ontvanger, "reactie_op_idee")
+    ):
         return 0
     return int(
         _stuur(
@@ -67,7 +72,7 @@ def reactie_op_idee(reactie_id: int) -> int:
     )
 
 
-def _bewoners(ronde: Ronde) -> Iterable[Any]:
+def _bewoners(ronde: Ronde) -> Any:
     from groningenmodel.models import User
 
     return (
@@ -98,7 +103,7 @@ def fase_wijziging(ronde_id: int, fase: str) -> int:
 
 def aanvraag_besloten(aanvraag_id: int) -> int:
     aanvraag = Aanvraag.objects.select_related("aanvrager").filter(pk=aanvraag_id).first()
-    if aanvraag is None or not aanvraag.is_besloten:
+    if aanvraag is None or not aanvraag.is_besloten or aanvraag.aanvrager is None:
         return 0
     return int(
         _stuur(

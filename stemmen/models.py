@@ -264,7 +264,7 @@ class Thema(models.Model):
     class Meta:
         ordering = ["naam"]
         constraints = [
-            models.UniqueConstraint(fields=["ronde", "naam"], name="thema_uniek_per_ronde")
+            models.UniqueConstraint(fields=["ronde", "naam"], name="stemmen_thema_uniek_per_ronde")
         ]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -321,8 +321,13 @@ class IdeeQuerySet(models.QuerySet["Idee"]):
 
 class Idee(models.Model):
     ronde = models.ForeignKey(Ronde, on_delete=models.CASCADE, related_name="ideeen")
+    # SET_NULL: when a person erases their account the idea stays, without their name.
     indiener = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ideeen"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideeen",
     )
     mede_indieners = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -436,7 +441,7 @@ class Steun(models.Model):
     op = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["idee", "user"], name="steun_uniek")]
+        constraints = [models.UniqueConstraint(fields=["idee", "user"], name="stemmen_steun_uniek")]
         verbose_name = _("support")
         verbose_name_plural = _("support")
 
@@ -451,7 +456,11 @@ class Reactie(models.Model):
 
     idee = models.ForeignKey(Idee, on_delete=models.CASCADE, related_name="reacties")
     auteur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stemmen_reacties"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stemmen_reacties",
     )
     ouder = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="antwoorden"
@@ -484,7 +493,9 @@ class ReactieMelding(models.Model):
     afgehandeld = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["reactie", "melder"], name="melding_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["reactie", "melder"], name="stemmen_melding_uniek")
+        ]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
@@ -508,13 +519,15 @@ class CriteriumOordeel(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.UniqueConstraint(fields=["idee", "criterium"], name="oordeel_uniek_idee"),
             models.UniqueConstraint(
-                fields=["aanvraag", "criterium"], name="oordeel_uniek_aanvraag"
+                fields=["idee", "criterium"], name="stemmen_oordeel_uniek_idee"
+            ),
+            models.UniqueConstraint(
+                fields=["aanvraag", "criterium"], name="stemmen_oordeel_uniek_aanvraag"
             ),
             models.CheckConstraint(
                 condition=models.Q(idee__isnull=False) ^ models.Q(aanvraag__isnull=False),
-                name="oordeel_idee_of_aanvraag",
+                name="stemmen_oordeel_idee_of_aanvraag",
             ),
         ]
         verbose_name = _("criterion judgement")
@@ -578,7 +591,11 @@ class Aanvraag(models.Model):
 
     wijk = models.ForeignKey(Wijk, on_delete=models.PROTECT, related_name="aanvragen")
     aanvrager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="aanvragen"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aanvragen",
     )
     soort = models.CharField(_("kind"), max_length=15, choices=AanvraagSoort.choices)
     titel = models.CharField(_("title"), max_length=120)

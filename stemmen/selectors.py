@@ -83,17 +83,18 @@ def vergelijkbare_ideeen(
     qs = Idee.objects.filter(ronde=ronde).exclude(status=IdeeStatus.SAMENGEVOEGD)
     if exclude:
         qs = qs.exclude(pk=exclude)
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramWordSimilarity
-
-        return list(
-            qs.annotate(sim=TrigramWordSimilarity(tekst, "titel"))
-            .filter(sim__gte=0.35)
-            .order_by("-sim", "titel")[:limit]
-        )
-    words = {w.lower() for w in _WORD.findall(tekst)}
+    words = sorted({w.lower() for w in _WORD.findall(tekst)}, key=len, reverse=True)[:6]
     if not words:
         return []
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramWordSimilarity
+        from django.db.models.functions import Greatest
+
+        # Per typed word: how well it appears somewhere in the title (pg_trgm's
+        # word_similarity), so "moestuintje" and the typo "moesstuin" find "Moestuin …".
+        sims = [TrigramWordSimilarity(w, "titel") for w in words]
+        score = Greatest(*sims) if len(sims) > 1 else sims[0]
+        return list(qs.annotate(sim=score).filter(sim__gte=0.5).order_by("-sim", "titel")[:limit])
     # A crude stem: the first 6 letters of longer words (moestuintje → moestu).
     stems = {w[:6] for w in words}
     cond = Q()
@@ -101,11 +102,11 @@ def vergelijkbare_ideeen(
         cond |= Q(titel__icontains=w)
     found = list(qs.filter(cond)[:50])
 
-    def score(i: Idee) -> int:
+    def _score(i: Idee) -> int:
         t = i.titel.lower()
         return sum(1 for w in stems if w in t)
 
-    found.sort(key=lambda i: (-score(i), i.titel))
+    found.sort(key=lambda i: (-_score(i), i.titel))
     return found[:limit]
 
 

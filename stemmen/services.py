@@ -325,6 +325,8 @@ def idee_steunen(*, idee: Idee, user: User, steun: bool = True) -> bool:
     _check_bewoner(user, idee.ronde.wijk_id)
     if not idee.ronde.reageren_open:
         raise ValidationError(_("Support can no longer be given in this phase."))
+    if idee.indiener_id == user.pk:
+        raise ValidationError(_("You cannot support your own idea; ask your neighbours."))
     if steun:
         try:
             with transaction.atomic():

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.forms import Form
+from django.forms import Form, ModelForm
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -49,7 +49,7 @@ from .models import (
 Request = HtmxHttpRequest
 
 
-def _errors(form: Form, exc: ValidationError) -> None:
+def _errors(form: Form | ModelForm, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
         for field, errs in exc.error_dict.items():
             form.add_error(field if field in form.fields else None, errs)
@@ -270,7 +270,7 @@ def idee_detail(request: Request, pk: int, obj: Ronde) -> HttpResponse:
         "beheer": beheer,
         "bewoner": bewoner,
         "is_indiener": idee.is_initiatiefnemer(user),
-        "steunt": bewoner and Steun.objects.filter(idee=idee, user=user).exists(),
+        "steunt": bewoner and Steun.objects.filter(idee=idee, user_id=user.pk or 0).exists(),
         "doet_mee": bewoner and any(u.pk == user.pk for u in idee.mede_indieners.all()),
         "mag_bewerken": idee.is_initiatiefnemer(user)
         and idee.ronde.indienen_open

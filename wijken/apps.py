@@ -6,3 +6,6 @@ class WijkenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "wijken"
     verbose_name = _("wijken")
+
+    def ready(self) -> None:
+        from . import rules  # noqa: F401

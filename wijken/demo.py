@@ -12,6 +12,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
+from . import demo_begroting
+from .demo_profielen import profiel_voor
 from .models import Adres, Buurt, Inwoner, Stadsdeel, Straat, Wijk
 
 # (stadsdeel, wijk, soort, inwoners, buurten)
@@ -179,7 +181,28 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> dict[str, Wijk]:
         )
         if stdout:
             stdout.write(f"  {wijk_naam}: {wijk.inwoners} inwoners")
+    _profielen(wijken)
+    n_metingen = demo_begroting.kompas(wijken)
+    n_begrotingen = demo_begroting.begroting(wijken)
+    if stdout and (n_metingen or n_begrotingen):
+        stdout.write(
+            f"  wijkkompas: {n_metingen} metingen; open begroting voor {n_begrotingen} wijken"
+        )
     return wijken
+
+
+def _profielen(wijken: dict[str, Wijk]) -> None:
+    """DNA and SWOT for every wijk that has none yet (never overwrites edits)."""
+    for naam, wijk in wijken.items():
+        if wijk.dna:
+            continue
+        p = profiel_voor(naam)
+        wijk.dna = p["dna"]
+        wijk.sterkten = "\n".join(p["sterkten"])
+        wijk.zwakten = "\n".join(p["zwakten"])
+        wijk.kansen = "\n".join(p["kansen"])
+        wijk.bedreigingen = "\n".join(p["bedreigingen"])
+        wijk.save(update_fields=["dna", "sterkten", "zwakten", "kansen", "bedreigingen"])
 
 
 def _vul_wijk(wijk: Wijk, buurt_namen: list[str], *, target: int, postcode_basis: int) -> None:

@@ -416,9 +416,11 @@ class Boeking(models.Model):
     partnerbijdrage_centen = models.PositiveBigIntegerField(
         _("partner contribution (cents)"), null=True, blank=True
     )
+    # SET_NULL: when a person erases their account the link to them goes; the entry and
+    # the team it was booked for (geboekt_namens) stay. Nothing else ever changes a row.
     geboekt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",

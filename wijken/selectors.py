@@ -115,3 +115,73 @@ def budgetpot_actief(wijk: Wijk, soort: str, *, datum: date | None = None) -> Bu
         .order_by("-periode_start")
         .first()
     )
+
+
+# --- wijkkompas and spending over time ---------------------------------------------
+
+
+@dataclass
+class KompasRij:
+    jaar: int
+    wijk: Any
+    stad: Any
+
+
+@dataclass
+class KompasIndicator:
+    indicator: Any
+    rijen: list[KompasRij]
+
+    @property
+    def laatste(self) -> KompasRij | None:
+        return self.rijen[-1] if self.rijen else None
+
+
+def kompas_voor_wijk(wijk: Wijk) -> list[KompasIndicator]:
+    """Per indicator the wijk's values and the city average per year (one query)."""
+    from .models import Meting
+
+    metingen = (
+        Meting.objects.filter(Q(wijk=wijk) | Q(wijk__isnull=True))
+        .select_related("indicator")
+        .order_by("indicator__volgorde", "indicator__naam", "jaar")
+    )
+    per: dict[int, tuple[Any, dict[int, list[Any]]]] = {}
+    for m in metingen:
+        ind, jaren = per.setdefault(m.indicator_id, (m.indicator, {}))
+        slot = jaren.setdefault(m.jaar, [None, None])
+        slot[0 if m.wijk_id else 1] = m.waarde
+    out = []
+    for ind, jaren in per.values():
+        rijen = [KompasRij(j, w, s) for j, (w, s) in sorted(jaren.items())]
+        if any(r.wijk is not None for r in rijen):
+            out.append(KompasIndicator(ind, rijen))
+    return out
+
+
+def uitgaven_per_categorie_per_jaar(wijk: Wijk) -> tuple[list[int], list[tuple[str, list[int]]]]:
+    """Net spending (cents) per category per year: (years, [(category label, [cents per
+    year])]) — categories without spending left out."""
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        Boeking.objects.filter(pot__wijk=wijk)
+        .exclude(delta_uitgegeven=0)
+        .annotate(jaar=ExtractYear("datum"))
+        .values("jaar", "categorie")
+        .order_by()
+        .annotate(s=Sum("delta_uitgegeven"))
+    )
+    data: dict[str, dict[int, int]] = {}
+    jaren: set[int] = set()
+    for r in rows:
+        data.setdefault(r["categorie"], {})[r["jaar"]] = int(r["s"] or 0)
+        jaren.add(r["jaar"])
+    js = sorted(jaren)
+    labels = dict(Boeking.Categorie.choices)
+    reeksen = [
+        (str(labels.get(cat, cat)), [per.get(j, 0) for j in js])
+        for cat, per in sorted(data.items(), key=lambda kv: -sum(kv[1].values()))
+        if any(per.values())
+    ]
+    return js, reeksen

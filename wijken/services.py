@@ -572,6 +572,7 @@ def boeking_correctie(
 
 
 __all__ = [
+    "PROFIEL_VELDEN",
     "boeking_correctie",
     "boeking_toewijzing",
     "boeking_uitgave",
@@ -579,4 +580,39 @@ __all__ = [
     "boeking_vrijval",
     "budgetpot_create",
     "budgetpot_toewijzen_per_inwoner",
+    "wijk_profiel_update",
 ]
+
+
+# --- wijk profile -------------------------------------------------------------------
+
+PROFIEL_VELDEN = ("dna", "sterkten", "zwakten", "kansen", "bedreigingen")
+
+
+def wijk_profiel_update(*, wijk: Wijk, door: Any, **velden: str) -> list[str]:
+    """Change profile texts (DNA, SWOT); records who changed what in the audit log.
+    Returns the names of the fields that changed."""
+    onbekend = set(velden) - set(PROFIEL_VELDEN)
+    if onbekend:
+        raise ValueError(f"not profile fields: {sorted(onbekend)}")
+    changes: dict[str, Any] = {}
+    with transaction.atomic():
+        wijk = Wijk.objects.select_for_update().get(pk=wijk.pk)
+        for naam, nieuw in velden.items():
+            nieuw = (nieuw or "").replace("\r\n", "\n").strip()
+            oud = getattr(wijk, naam)
+            if nieuw != oud:
+                changes[naam] = {"old": oud, "new": nieuw}
+                setattr(wijk, naam, nieuw)
+        if not changes:
+            return []
+        wijk.full_clean()
+        wijk.save(update_fields=list(changes))
+        audit_log(
+            actor=door,
+            action="wijken.profiel_update",
+            obj=wijk,
+            summary=", ".join(changes),
+            changes=changes,
+        )
+    return list(changes)

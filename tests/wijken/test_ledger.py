@@ -250,3 +250,31 @@ def test_amount_must_be_positive_integer_cents(wijk: Any) -> None:
     for bad in (0, -5, 1.5):
         with pytest.raises(ValidationError):
             boeking_verplichting(pot=pot, bedrag_centen=bad, door=None, omschrijving="x")  # type: ignore[arg-type]
+
+
+def test_erasing_a_staff_account_keeps_the_entry_and_the_team(wijk: Any, roles: dict[str, Any]) -> None:
+    from groningenmodel.privacy import account_erase
+
+    staff = roles["gebiedsteam"]
+    pot = make_pot(wijk, toegewezen=10_000, door=staff)
+    account_erase(user=staff)
+    entry = Boeking.objects.get(pot=pot)
+    assert entry.geboekt_door is None and entry.bedrag_centen == 10_000
+    assert entry.namens_display == "Area team Oost"
+
+
+@pytest.mark.postgres_only
+def test_database_refuses_raw_updates_and_deletes(wijk: Any) -> None:
+    from django.db import DatabaseError, connection, transaction
+
+    pot = make_pot(wijk, toegewezen=10_000)
+    entry = Boeking.objects.get(pot=pot)
+    for sql in (
+        "UPDATE wijken_boeking SET bedrag_centen = 1 WHERE id = %s",
+        "UPDATE wijken_boeking SET geboekt_door_id = NULL, omschrijving = 'x' WHERE id = %s",
+        "DELETE FROM wijken_boeking WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            with connection.cursor() as cur:
+                cur.execute(sql, [entry.pk])
+    assert Boeking.objects.get(pk=entry.pk).bedrag_centen == 10_000

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.utils.formats import number_format
 
 from wijken.geld import euro as _euro
 
@@ -28,3 +31,11 @@ def procent(share: float | None) -> str:
     if share is None:
         return "—"
     return f"{share * 100:.0f}%"
+
+
+@register.filter
+def getal(value: Any, decimals: int = 0) -> str:
+    """A number with the locale's grouping and ``decimals`` decimals ("—" for None)."""
+    if value is None:
+        return "—"
+    return number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)

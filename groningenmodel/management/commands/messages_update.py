@@ -16,7 +16,7 @@ IGNORE = [".venv", ".bench-venv", "var", "tests", "bench", "test-artifacts", "no
 
 def update_catalogues(root: Path) -> list[Path]:
     """Run makemessages (Dutch) for the project catalogue and each app's catalogue."""
-    admin = [sys.executable, "-m", "django", "makemessages", "-l", "nl", "--no-obsolete"]
+    admin = [sys.executable, "-P", "-m", "django", "makemessages", "-l", "nl", "--no-obsolete"]
     env_settings = ["--settings", "groningenmodel.settings", "--pythonpath", str(root)]
     ignores = [f"--ignore={d}" for d in IGNORE + APPS]
     subprocess.run([*admin, *ignores, *env_settings], cwd=root, check=True, capture_output=True)
