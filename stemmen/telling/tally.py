@@ -140,6 +140,7 @@ def _mes_explanations(inst: Instance, result: MesResult) -> dict[int, Explanatio
             },
         )
     chosen = set(run.selected)
+    supporters_left = run.supporters_left
     for p in run.selected:
         if p not in out:  # free projects with approval utilities
             out[p] = Explanation(inst.ids[p], True, oc.MES_SELECTED, {"round": 0, "cost": 0})
@@ -153,13 +154,13 @@ def _mes_explanations(inst: Instance, result: MesResult) -> dict[int, Explanatio
                 inst.ids[p], False, oc.MES_NO_SUPPORT, {"cost": inst.money(cost), "supporters": 0}
             )
             continue
-        if p not in run.supporters_left:
+        if p not in supporters_left:
             out[p] = Explanation(
                 inst.ids[p], False, oc.MES_ZERO_UTILITY, {"cost": inst.money(cost), "supporters": k}
             )
             continue
         start_money = per_voter * k
-        left = run.supporters_left[p]
+        left = supporters_left[p]
         needed = Fraction(cost, k)  # per-voter budget that would have bought it at the start
         initial_rho: Fraction | None = None
         if needed <= per_voter:

@@ -16,11 +16,15 @@ raised by one currency unit until the outcome is exhaustive (no further MES proj
 fits in the budget) -> return it, or costs more than the budget -> return the previous
 outcome.
 
-Speed with exactness: voters with equal budgets are kept in groups (a group id per voter
-and one exact :class:`~fractions.Fraction` per group).  Candidates are screened with
-float arithmetic (lazily, in order of a lower bound on rho, which only grows) and every
-decision (affordability, the winner, ties, the payments) is then taken with exact
-fractions, so float rounding can never change the outcome.
+Speed with exactness (see :class:`_Budgets`): a supporter of a funded project pays
+either the full payment t_r or all it has left (and then holds 0 for good), so a
+voter's exact budget is ``start - sum of the t_r it paid``; with every t_r over one
+common integer denominator, the money of any set of voters is a few numpy counts plus
+O(rounds) integer operations -- no per-voter big numbers.  Candidates are screened in
+float64 (lazily, in order of a lower bound on rho, which only grows), with rigorous
+bounds on the float error; every decision (dropping an unaffordable project, the
+candidate set, the winner, ties, who pays less than t) is settled in exact integers
+wherever the float margin does not prove it, so rounding can never change the outcome.
 """
 
 from __future__ import annotations
@@ -55,9 +59,23 @@ class MesRun:
     selected: list[int]
     rounds: list[MesRound]
     dropped_round: dict[int, int]  # project -> round (1-based) it became unaffordable
-    supporters_left: dict[int, Fraction]  # non-selected project -> supporters' money at end
     mes_projects: list[int]  # projects MES considered (supported, positive utility)
     spent: int
+    final: _Budgets | None = None  # the voters' budgets at the end
+    supporters: dict[int, npt.NDArray[np.int64]] = field(default_factory=dict)
+
+    @property
+    def supporters_left(self) -> dict[int, Fraction]:
+        """Non-selected MES project -> its supporters' money at the end (exact)."""
+        if self.final is None:
+            return {}
+        chosen = set(self.selected)
+        b = self.final
+        return {
+            p: Fraction(b.sum_num(self.supporters[p]), b.L)
+            for p in self.mes_projects
+            if p not in chosen
+        }
 
 
 @dataclass(slots=True)
@@ -66,9 +84,6 @@ class MesResult:
     iterations: int = 1
     completion: str = "none"
     history: list[tuple[Fraction, int]] = field(default_factory=list)  # (per_voter, cost)
-
-
-_TOL = 1e-6  # relative tolerance of the float screening (float errors are ~1e-13)
 
 
 class _Budgets:
@@ -200,11 +215,10 @@ class _Budgets:
         return int(short.sum())
 
 
-def _float_payment(cost: int, bs: npt.NDArray[np.float64], total: float) -> float:
-    """Smallest t with sum min(b, t) >= cost, in floats (inf if not affordable)."""
+def _float_payment(cost: int, bs: npt.NDArray[np.float64]) -> float:
+    """Smallest t with sum min(b, t) >= cost, in floats (the float estimate that the
+    exact computation starts from; the caller has checked affordability)."""
     k = len(bs)
-    if total < cost * (1 - _TOL):
-        return float("inf")
     even = cost / k
     if float(bs.min()) >= even:  # nobody is short: everyone pays cost / k
         return even
@@ -212,7 +226,7 @@ def _float_payment(cost: int, bs: npt.NDArray[np.float64], total: float) -> floa
     cum = np.cumsum(b)
     excl = cum - b
     tj = (cost - excl) / np.arange(k, 0, -1, dtype=np.float64)
-    ok = tj <= b * (1 + 1e-12)
+    ok = tj <= b
     j = int(np.argmax(ok))
     return float(tj[j]) if ok[j] else float(b[-1])
 
@@ -243,44 +257,47 @@ def mes_once(
         mes_projects.append(p)
     selected.extend(sorted(zero_cost, key=lambda p: inst.ids[p]))
     if n == 0:
-        return MesRun(per_voter, selected, rounds, dropped, {}, mes_projects, spent)
+        return MesRun(per_voter, selected, rounds, dropped, mes_projects, spent)
 
     budgets = _Budgets(n, per_voter, len(mes_projects))
     sup = {p: voters[ptr[p] : ptr[p + 1]] for p in mes_projects}
     util = {p: (inst.costs[p] if utility == "cost" else 1) for p in mes_projects}
     active = set(mes_projects)
-    lower = dict.fromkeys(mes_projects, 0.0)  # lower bounds on rho (float); rho only grows
+    lower = dict.fromkeys(mes_projects, 0.0)  # lower bounds on rho; rho only grows
     rnd = 0
     while active:
         rnd += 1
-        best_f = float("inf")
-        evaluated: dict[int, float] = {}
+        best_upper = float("inf")  # smallest upper bound on rho seen this round
+        evaluated: dict[int, tuple[float, float]] = {}  # p -> (t_float, error bound on t)
+        err = budgets.err
         for p in sorted(active, key=lambda q: (lower[q], inst.ids[q])):
-            if lower[p] > best_f * (1 + _TOL):
+            if lower[p] > best_upper:
                 break
             cost = inst.costs[p]
             bs = budgets.fb[sup[p]]
+            k = len(bs)
             total_f = float(bs.sum())
-            if total_f < cost * (1 - _TOL) or (
-                total_f < cost * (1 + _TOL) and budgets.sum_num(sup[p]) < cost * budgets.L
+            # rigorous bound on the float error of the supporters' total
+            slack = k * err + (k + 2) * abs(total_f) * 2.0**-52
+            if total_f < cost - slack or (
+                total_f < cost + slack and budgets.sum_num(sup[p]) < cost * budgets.L
             ):
                 active.discard(p)
                 dropped[p] = rnd
                 continue
-            t_f = _float_payment(cost, bs, total_f)
-            if t_f == float("inf"):
-                t_f = float(bs.max())
-            rho_f = t_f / util[p]
-            lower[p] = rho_f * (1 - _TOL)
-            evaluated[p] = rho_f
-            best_f = min(best_f, rho_f)
+            t_f = _float_payment(cost, bs)
+            eps = 2.0 * slack + abs(t_f) * 2.0**-40  # bound on |t_f - t| (rem >= 1)
+            u = util[p]
+            lower[p] = max(lower[p], (t_f - eps) / u)
+            evaluated[p] = (t_f, eps)
+            best_upper = min(best_upper, (t_f + eps) / u)
         if not evaluated:
             break
         best: tuple[Fraction, str, int, int, int] | None = None
-        for p in evaluated:
-            if evaluated[p] > best_f * (1 + 2 * _TOL):
-                continue
-            big_t, rem = budgets.payment(inst.costs[p], sup[p], evaluated[p] * util[p])
+        for p, (t_f, eps) in evaluated.items():
+            if (t_f - eps) / util[p] > best_upper:
+                continue  # provably worse than another project
+            big_t, rem = budgets.payment(inst.costs[p], sup[p], t_f)
             rho = Fraction(big_t, rem * budgets.L * util[p])
             if best is None or (rho, inst.ids[p]) < best[:2]:
                 best = (rho, inst.ids[p], p, big_t, rem)
@@ -292,11 +309,7 @@ def mes_once(
         spent += inst.costs[q]
         rounds.append(MesRound(q, rho, t, len(sup[q]), poor))
         active.discard(q)
-    chosen = set(selected)
-    left = {
-        p: Fraction(budgets.sum_num(sup[p]), budgets.L) for p in mes_projects if p not in chosen
-    }
-    return MesRun(per_voter, selected, rounds, dropped, left, mes_projects, spent)
+    return MesRun(per_voter, selected, rounds, dropped, mes_projects, spent, budgets, sup)
 
 
 def _exhaustive(inst: Instance, run: MesRun) -> bool:
@@ -340,4 +353,4 @@ def method_of_equal_shares(
 
 
 def _empty_like(run: MesRun) -> MesRun:
-    return MesRun(run.per_voter, [], [], {}, {}, run.mes_projects, 0)
+    return MesRun(run.per_voter, [], [], {}, run.mes_projects, 0)

@@ -112,3 +112,26 @@ def test_management_command_is_a_thin_wrapper() -> None:
     ).read_text()
     assert "BaseCommand" in source
     assert "from stemmen.telling.cli import add_arguments, execute" in source
+
+
+def test_engine_does_not_import_django() -> None:
+    import subprocess
+    import sys
+
+    package = Path(__file__).resolve().parents[3] / "stemmen" / "telling"
+    for py in package.rglob("*.py"):
+        text = py.read_text()
+        assert "import django" not in text and "from django" not in text, py.name
+    code = (
+        "import sys, stemmen.telling, stemmen.telling.cli, stemmen.telling.pabulib, "
+        "stemmen.telling.synthetic; print(any(m == 'django' or m.startswith('django.') "
+        "for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=package.parents[1],
+    )
+    assert out.stdout.strip() == "False"
