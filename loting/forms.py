@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import LEEFTIJDSGROEPEN, Loting, Uitnodiging, Zetel
+from .models import GESLACHTEN, LEEFTIJDSGROEPEN, Loting, Uitnodiging, Zetel
 
 
 class LotingForm(forms.Form):
@@ -27,7 +27,7 @@ class LotingForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("doel") != Loting.Doel.CWR_RAADSLEDEN and not data.get("aantal_uitnodigingen"):
             self.add_error("aantal_uitnodigingen", _("How many households should be invited?"))
         return data
@@ -38,7 +38,9 @@ class SeedForm(forms.Form):
         label=_("Seed (optional)"),
         required=False,
         max_length=128,
-        help_text=_("Leave empty to let the platform choose a random seed. Keep it secret until the reveal."),
+        help_text=_(
+            "Leave empty to let the platform choose a random seed. Keep it secret until the reveal."
+        ),
     )
 
 
@@ -51,7 +53,7 @@ class CodeForm(forms.Form):
     )
 
 
-GESLACHT_KEUZES = [("v", _("woman")), ("m", _("man")), ("x", _("other / I'd rather not say"))]
+GESLACHT_KEUZES = GESLACHTEN
 
 
 class AntwoordForm(forms.Form):

@@ -10,6 +10,8 @@ pseudonymises them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -104,9 +106,8 @@ class Loting(models.Model):
     getrokken_op = models.DateTimeField(null=True, blank=True)
     geselecteerd_op = models.DateTimeField(null=True, blank=True)
     gepseudonimiseerd_op = models.DateTimeField(null=True, blank=True)
-    # Published inputs and outcomes (pseudonymous ids only).
-    uitnodiging_bundel = models.JSONField(null=True, blank=True)
-    selectie_bundel = models.JSONField(null=True, blank=True)
+    # Published outcomes (counts only); the bundles are in ``Bundel`` (they are large).
+    strata_namen = models.JSONField(default=dict, blank=True)
     selectie_rapport = models.JSONField(null=True, blank=True)
     # The running task (one at a time), for the progress bar.
     taak = models.CharField(max_length=10, choices=Taak.choices, blank=True, default="")
@@ -132,6 +133,20 @@ class Loting(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("loting:detail", kwargs={"pk": self.pk})
 
+    def _bundel(self, soort: str) -> dict[str, Any] | None:
+        data: dict[str, Any] | None = (
+            self.bundels.filter(soort=soort).values_list("data", flat=True).first()
+        )
+        return data
+
+    @property
+    def uitnodiging_bundel(self) -> dict[str, Any] | None:
+        return self._bundel(Bundel.Soort.UITNODIGINGEN)
+
+    @property
+    def selectie_bundel(self) -> dict[str, Any] | None:
+        return self._bundel(Bundel.Soort.SELECTIE)
+
     @property
     def is_raadsleden(self) -> bool:
         return self.doel == self.Doel.CWR_RAADSLEDEN
@@ -143,6 +158,28 @@ class Loting(models.Model):
     @property
     def taak_loopt(self) -> bool:
         return self.taak in (self.Taak.WACHT, self.Taak.BEZIG)
+
+
+class Bundel(models.Model):
+    """A verification bundle of the engine (JSON, pseudonymous ids only). Contains the
+    seed, so it is published only after the reveal."""
+
+    class Soort(models.TextChoices):
+        UITNODIGINGEN = "uitnodigingen", _("invitation draw")
+        SELECTIE = "selectie", _("selection")
+
+    loting = models.ForeignKey(Loting, on_delete=models.CASCADE, related_name="bundels")
+    soort = models.CharField(max_length=20, choices=Soort.choices)
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ["loting", "soort"]
+        constraints = [models.UniqueConstraint(fields=["loting", "soort"], name="bundel_uniek")]
+        verbose_name = _("verification bundle")
+        verbose_name_plural = _("verification bundles")
+
+    def __str__(self) -> str:
+        return f"{self.loting_id}:{self.soort}"
 
 
 class Quotum(models.Model):
@@ -177,6 +214,9 @@ LEEFTIJDSGROEPEN = [
     ("50-64", _("50 to 64")),
     ("65+", _("65 or older")),
 ]
+
+
+GESLACHTEN = [("v", _("woman")), ("m", _("man")), ("x", _("other / I'd rather not say"))]
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -240,8 +280,10 @@ class Uitnodiging(models.Model):
     antwoord_via = models.CharField(max_length=10, choices=Via.choices, blank=True)
     antwoord_op = models.DateTimeField(null=True, blank=True)
     buurt = models.ForeignKey(Buurt, null=True, blank=True, on_delete=models.SET_NULL)
-    leeftijdsgroep = models.CharField(_("age band"), max_length=10, blank=True)
-    geslacht = models.CharField(_("gender"), max_length=1, blank=True)
+    leeftijdsgroep = models.CharField(
+        _("age band"), max_length=10, blank=True, choices=LEEFTIJDSGROEPEN
+    )
+    geslacht = models.CharField(_("gender"), max_length=1, blank=True, choices=GESLACHTEN)
     toestemming = models.BooleanField(_("consent"), default=False)
     email = models.EmailField(_("e-mail address"), blank=True)
     respondent = models.ForeignKey(
@@ -288,9 +330,7 @@ class Zetel(models.Model):
 
     orgaan = models.ForeignKey(Orgaan, on_delete=models.CASCADE, related_name="zetels")
     loting = models.ForeignKey(Loting, on_delete=models.PROTECT, related_name="gevulde_zetels")
-    uitnodiging = models.OneToOneField(
-        Uitnodiging, on_delete=models.PROTECT, related_name="zetel"
-    )
+    uitnodiging = models.OneToOneField(Uitnodiging, on_delete=models.PROTECT, related_name="zetel")
     rol = models.CharField(_("role"), max_length=12, choices=Rol.choices, default=Rol.LID)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIEF)
     weergavenaam = models.CharField(_("display name (with consent)"), max_length=100, blank=True)

@@ -42,6 +42,17 @@ def _loting(user: Any) -> list[tuple[str, str]]:
         if u.uitkomst:
             parts.append(str(u.get_uitkomst_display()))
         rows.append((u.loting.titel, " · ".join(parts)))
-    for v in Vergoeding.objects.filter(zetel__uitnodiging__respondent=user).select_related("zetel__orgaan"):
-        rows.append((str(_("Allowance")), f"{v.zetel.orgaan.naam} {v.maand:%Y-%m}: € {v.bedrag_cents / 100:.2f}"))
+    for v in Vergoeding.objects.filter(zetel__uitnodiging__respondent=user).select_related(
+        "zetel__orgaan"
+    ):
+        rows.append(
+            (
+                str(_("Allowance")),
+                f"{v.zetel.orgaan.naam} {v.maand:%Y-%m}: € {v.bedrag_cents / 100:.2f}",
+            )
+        )
+    if rows:
+        from django.urls import reverse
+
+        rows.append((str(_("See or erase")), reverse("loting:mijn_gegevens_wissen")))
     return rows

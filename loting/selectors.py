@@ -36,7 +36,7 @@ def public_lotingen(wijk: Wijk | None = None) -> QuerySet[Loting]:
 
 def strata_table(loting: Loting) -> list[dict[str, Any]]:
     """Per stratum: invited, reserves, answered, yes, selected — counts only."""
-    namen = (loting.uitnodiging_bundel or {}).get("strata_names", {})
+    namen = loting.strata_namen or {}
     rows = (
         loting.uitnodigingen.values("stratum")
         .annotate(
@@ -73,7 +73,9 @@ def totals(loting: Loting) -> dict[str, int]:
         nee=Count("pk", filter=Q(antwoord=Uitnodiging.Antwoord.NEE)),
         geselecteerd=Count(
             "pk",
-            filter=Q(uitkomst__in=[Uitnodiging.Uitkomst.GESELECTEERD, Uitnodiging.Uitkomst.VERVANGER]),
+            filter=Q(
+                uitkomst__in=[Uitnodiging.Uitkomst.GESELECTEERD, Uitnodiging.Uitkomst.VERVANGER]
+            ),
         ),
         afgezegd=Count("pk", filter=Q(uitkomst=Uitnodiging.Uitkomst.AFGEZEGD)),
     )

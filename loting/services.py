@@ -15,7 +15,6 @@ import hmac
 import secrets
 import time
 from collections import Counter
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,14 +33,15 @@ from wijken.models import Inwoner, Wijk
 from . import engine
 from .models import (
     LEEFTIJDSGROEPEN,
+    Bundel,
     Loting,
     Orgaan,
     PanelBericht,
     PanelOntvanger,
     Quotum,
     Uitnodiging,
-    Verificatie,
     Vergoeding,
+    Verificatie,
     Voorzitterskeuze,
     Zetel,
     leeftijdsgroep,
@@ -204,7 +204,11 @@ def loting_create(
     if doel != Loting.Doel.CWR_RAADSLEDEN:
         if aantal_uitnodigingen < zetels:
             raise ValidationError(
-                {"aantal_uitnodigingen": _("Invite at least as many households as there are seats.")}
+                {
+                    "aantal_uitnodigingen": _(
+                        "Invite at least as many households as there are seats."
+                    )
+                }
             )
     loting.save()
     if doel != Loting.Doel.CWR_RAADSLEDEN:
@@ -221,7 +225,11 @@ def quota_from_register(*, loting: Loting) -> list[Quotum]:
     )
     k = loting.zetels
     marge = max(1, round(k * loting.marge_procent / 100))
-    counts: dict[str, Counter[str]] = {"buurt": Counter(), "leeftijd": Counter(), "geslacht": Counter()}
+    counts: dict[str, Counter[str]] = {
+        "buurt": Counter(),
+        "leeftijd": Counter(),
+        "geslacht": Counter(),
+    }
     for buurt, geboortejaar, geslacht in rows:
         counts["buurt"][buurt] += 1
         counts["leeftijd"][leeftijdsgroep(jaar - geboortejaar)] += 1
@@ -245,7 +253,12 @@ def quota_from_register(*, loting: Loting) -> list[Quotum]:
                 lo, hi = 0, min(k, max(hi, marge))
             out.append(
                 Quotum(
-                    loting=loting, kenmerk=kenmerk, waarde=waarde, minimum=lo, maximum=hi, aandeel=share
+                    loting=loting,
+                    kenmerk=kenmerk,
+                    waarde=waarde,
+                    minimum=lo,
+                    maximum=hi,
+                    aandeel=share,
                 )
             )
     Quotum.objects.bulk_create(out)
@@ -254,7 +267,11 @@ def quota_from_register(*, loting: Loting) -> list[Quotum]:
 
 @transaction.atomic
 def quotum_update(*, quotum: Quotum, minimum: int, maximum: int, user: Any = None) -> Quotum:
-    if quotum.loting.status not in (Loting.Status.CONCEPT, Loting.Status.VASTGELEGD, Loting.Status.UITGENODIGD):
+    if quotum.loting.status not in (
+        Loting.Status.CONCEPT,
+        Loting.Status.VASTGELEGD,
+        Loting.Status.UITGENODIGD,
+    ):
         raise ValidationError(_("Quotas can only be changed before the selection."))
     if minimum > maximum:
         raise ValidationError(_("The minimum must not be larger than the maximum."))
@@ -278,18 +295,19 @@ def seed_commit(*, loting: Loting, user: Any = None, seed: str = "") -> Loting:
     loting.pseudoniem_zout = secrets.token_hex(16)
     loting.status = Loting.Status.VASTGELEGD
     loting.save()
-    audit_log(
-        actor=user, action="loting.seed_commit", obj=loting, summary=loting.seed_commitment
-    )
+    audit_log(actor=user, action="loting.seed_commit", obj=loting, summary=loting.seed_commitment)
     return loting
 
 
-def _enqueue(task: Callable[..., Any], loting_id: int) -> None:
-    transaction.on_commit(lambda: task.delay(loting_id))
+def _enqueue(task: Any, loting_id: int, queue: str | None = None) -> None:
+    if queue:
+        transaction.on_commit(lambda: task.apply_async(args=(loting_id,), queue=queue))
+    else:
+        transaction.on_commit(lambda: task.delay(loting_id))
 
 
 @transaction.atomic
-def draw_start(*, loting: Loting, user: Any = None) -> Loting:
+def draw_start(*, loting: Loting, user: Any = None, queue: str | None = None) -> Loting:
     """Queue the draw: invitations (residents) or the uniform draw (council members)."""
     from .tasks import draw_invitations
 
@@ -303,19 +321,16 @@ def draw_start(*, loting: Loting, user: Any = None) -> Loting:
     loting.taak_bijgewerkt = timezone.now()
     loting.save()
     audit_log(actor=user, action="loting.draw_start", obj=loting)
-    _enqueue(draw_invitations, loting.pk)
+    _enqueue(draw_invitations, loting.pk, queue)
     return loting
 
 
-def invitations_draw(*, loting_id: int) -> bool:
-    """The draw task's body. Returns False when there was nothing (left) to do."""
-    loting = Loting.objects.get(pk=loting_id)
-    if loting.status != Loting.Status.TREKKEN:
-        return False
-    if loting.is_raadsleden:
-        return _raadsleden_draw(loting)
-    _voortgang(loting_id, 5, _("Reading the address register…"))
-    _pause()
+def invitation_register(
+    loting: Loting,
+) -> tuple[list[engine.RegisterEntry], dict[str, tuple[int, int]], dict[str, str]]:
+    """The register as the engine sees it: pseudonymous person and household ids and an
+    ASCII stratum key per street (or buurt); plus the way back to the rows, and the
+    stratum names."""
     qs = _register_qs(loting).values_list(
         "pk", "adres_id", "adres__straat_id", "adres__straat__naam", "adres__straat__buurt__naam"
     )
@@ -323,8 +338,7 @@ def invitations_draw(*, loting_id: int) -> bool:
     key_of: dict[tuple[str, int], str] = {}
     register: list[engine.RegisterEntry] = []
     wie: dict[str, tuple[int, int]] = {}
-    rows = list(qs.order_by("pk"))
-    for i, (pk, adres_id, straat_id, straat, buurt) in enumerate(rows):
+    for pk, adres_id, straat_id, straat, buurt in qs.order_by("pk"):
         groep = (straat, straat_id) if loting.strata == Loting.Strata.STRAAT else (buurt, 0)
         stratum = key_of.get(groep)
         if stratum is None:
@@ -336,8 +350,19 @@ def invitations_draw(*, loting_id: int) -> bool:
         pid = _pseudoniem(loting, "p", pk)
         register.append(engine.RegisterEntry(pid, _pseudoniem(loting, "h", adres_id), stratum))
         wie[pid] = (pk, adres_id)
-        if i and i % 2000 == 0:
-            _voortgang(loting_id, 5 + int(30 * i / len(rows)), _("Reading the address register…"))
+    return register, wie, namen
+
+
+def invitations_draw(*, loting_id: int) -> bool:
+    """The draw task's body. Returns False when there was nothing (left) to do."""
+    loting = Loting.objects.get(pk=loting_id)
+    if loting.status != Loting.Status.TREKKEN:
+        return False
+    if loting.is_raadsleden:
+        return _raadsleden_draw(loting)
+    _voortgang(loting_id, 5, _("Reading the address register…"))
+    _pause()
+    register, wie, namen = invitation_register(loting)
     _voortgang(loting_id, 40, _("Drawing the invitations…"))
     _pause()
     try:
@@ -346,12 +371,14 @@ def invitations_draw(*, loting_id: int) -> bool:
         _taak_fout(loting_id, _fout(exc), status=Loting.Status.VASTGELEGD)
         return False
     bundle = engine.invitation_bundle(register, draw, None)
-    bundle["strata_names"] = namen
     _voortgang(loting_id, 70, _("Saving the invitations…"))
     _pause()
     objs = []
     for s in draw.strata:
-        for soort, ids in ((Uitnodiging.Soort.UITGENODIGD, s.invited), (Uitnodiging.Soort.RESERVE, s.reserves)):
+        for soort, ids in (
+            (Uitnodiging.Soort.UITGENODIGD, s.invited),
+            (Uitnodiging.Soort.RESERVE, s.reserves),
+        ):
             for volgorde, pid in enumerate(ids, start=1):
                 inwoner_id, adres_id = wie[pid]
                 objs.append(
@@ -371,7 +398,8 @@ def invitations_draw(*, loting_id: int) -> bool:
             return False
         locked.uitnodigingen.all().delete()
         Uitnodiging.objects.bulk_create(objs, batch_size=1000)
-        locked.uitnodiging_bundel = bundle
+        _bundel_save(locked, Bundel.Soort.UITNODIGINGEN, bundle)
+        locked.strata_namen = namen
         locked.engine_versie = engine.ENGINE_VERSION
         locked.getrokken_op = timezone.now()
         locked.status = Loting.Status.UITGENODIGD
@@ -403,7 +431,9 @@ def _raadsleden_draw(loting: Loting) -> bool:
     _pause()
     kandidaten = _raadsleden(loting)
     try:
-        result = engine.uniform_draw(list(kandidaten), loting.zetels, loting.seed, label=RAADSLEDEN_LABEL)
+        result = engine.uniform_draw(
+            list(kandidaten), loting.zetels, loting.seed, label=RAADSLEDEN_LABEL
+        )
     except engine.LotingError as exc:
         _taak_fout(loting.pk, _fout(exc), status=Loting.Status.VASTGELEGD)
         return False
@@ -427,7 +457,7 @@ def _raadsleden_draw(loting: Loting) -> bool:
                 uitkomst_volgorde=volgorde,
             )
             _zetel_voor(locked, u, rol=Zetel.Rol.RAADSLID)
-        locked.selectie_bundel = bundle
+        _bundel_save(locked, Bundel.Soort.SELECTIE, bundle)
         locked.engine_versie = engine.ENGINE_VERSION
         locked.getrokken_op = locked.geselecteerd_op = timezone.now()
         locked.status = Loting.Status.GESELECTEERD
@@ -439,15 +469,25 @@ def _raadsleden_draw(loting: Loting) -> bool:
     return True
 
 
-def _zetel_voor(loting: Loting, u: Uitnodiging, *, rol: str, vervangt: Zetel | None = None) -> Zetel:
+def _zetel_voor(
+    loting: Loting, u: Uitnodiging, *, rol: str, vervangt: Zetel | None = None
+) -> Zetel:
     begin = timezone.localdate()
     einde = vervangt.einde if vervangt else _einde_termijn(begin, loting.orgaan.termijn_maanden)
     return Zetel.objects.create(
-        orgaan=loting.orgaan, loting=loting, uitnodiging=u, rol=rol, begin=begin, einde=einde, vervangt=vervangt
+        orgaan=loting.orgaan,
+        loting=loting,
+        uitnodiging=u,
+        rol=rol,
+        begin=begin,
+        einde=einde,
+        vervangt=vervangt,
     )
 
 
-def stale_tasks_requeue(*, older_than: timedelta = timedelta(minutes=5)) -> list[int]:
+def stale_tasks_requeue(
+    *, older_than: timedelta = timedelta(minutes=5), queue: str | None = None
+) -> list[int]:
     """Re-queue draws and selections whose worker died (no progress for a while)."""
     from .tasks import draw_invitations, select_panel
 
@@ -459,13 +499,62 @@ def stale_tasks_requeue(*, older_than: timedelta = timedelta(minutes=5)) -> list
         taak_bijgewerkt__lt=grens,
     ):
         task = draw_invitations if loting.status == Loting.Status.TREKKEN else select_panel
-        Loting.objects.filter(pk=loting.pk).update(taak=Loting.Taak.WACHT, taak_bijgewerkt=timezone.now())
-        task.delay(loting.pk)
+        Loting.objects.filter(pk=loting.pk).update(
+            taak=Loting.Taak.WACHT, taak_bijgewerkt=timezone.now()
+        )
+        task.apply_async(args=(loting.pk,), queue=queue) if queue else task.delay(loting.pk)
         out.append(loting.pk)
     return out
 
 
 # --- letters --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def letters_start(*, loting: Loting, user: Any = None) -> Loting:
+    """Queue the letters task (codes + one PDF), with a progress bar like the draws."""
+    from .tasks import make_letters
+
+    loting = Loting.objects.select_for_update().get(pk=loting.pk)
+    if loting.taak_loopt:
+        raise ValidationError(_("Another task of this lottery is still running."))
+    if loting.status not in (
+        Loting.Status.UITGENODIGD,
+        Loting.Status.GESELECTEERD,
+        Loting.Status.ONTHULD,
+    ):
+        raise ValidationError(_("Draw the invitations first."))
+    if not loting.uitnodigingen.filter(
+        soort=Uitnodiging.Soort.UITGENODIGD, brief_gemaakt_op__isnull=True, adres__isnull=False
+    ).exists():
+        raise ValidationError(_("Every invited household already has a letter."))
+    loting.taak, loting.taak_naam, loting.voortgang = Loting.Taak.WACHT, "brieven", 0
+    loting.voortgang_tekst = _("Waiting for a worker…")
+    loting.taak_fout = ""
+    loting.taak_bijgewerkt = timezone.now()
+    loting.save()
+    _enqueue(make_letters, loting.pk)
+    return loting
+
+
+def letters_run(*, loting_id: int) -> bool:
+    """The letters task's body: idempotent (households that have a letter are skipped)."""
+    loting = Loting.objects.get(pk=loting_id)
+    _voortgang(loting_id, 10, _("Making the letters…"))
+    try:
+        _pdf, n = letters_make(loting=loting)
+    except ValidationError as exc:
+        Loting.objects.filter(pk=loting_id).update(
+            taak=Loting.Taak.FOUT, taak_fout=" ".join(exc.messages), taak_bijgewerkt=timezone.now()
+        )
+        return False
+    Loting.objects.filter(pk=loting_id).update(
+        taak=Loting.Taak.KLAAR,
+        voortgang=100,
+        voortgang_tekst=_("%(n)s letters are ready to download and print.") % {"n": n},
+        taak_bijgewerkt=timezone.now(),
+    )
+    return True
 
 
 def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
@@ -477,7 +566,11 @@ def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
 
     from .letters import qr_svg
 
-    if loting.status not in (Loting.Status.UITGENODIGD, Loting.Status.GESELECTEERD, Loting.Status.ONTHULD):
+    if loting.status not in (
+        Loting.Status.UITGENODIGD,
+        Loting.Status.GESELECTEERD,
+        Loting.Status.ONTHULD,
+    ):
         raise ValidationError(_("Draw the invitations first."))
     if loting.gepseudonimiseerd_op:
         raise ValidationError(_("The pool of this lottery has been pseudonymised."))
@@ -492,7 +585,9 @@ def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
     for u in todo:
         code = code_new()
         url = f"{settings.SITE_URL.rstrip('/')}/loting/reageren/{code}/"
-        brieven.append({"uitnodiging": u, "adres": u.adres, "code": code, "url": url, "qr": qr_svg(url)})
+        brieven.append(
+            {"uitnodiging": u, "adres": u.adres, "code": code, "url": url, "qr": qr_svg(url)}
+        )
         u.code_hash = code_hash(code)
         u.brief_gemaakt_op = timezone.now()
     html = render_to_string(
@@ -504,7 +599,10 @@ def letters_make(*, loting: Loting, user: Any = None) -> tuple[bytes, int]:
         Uitnodiging.objects.bulk_update(todo, ["code_hash", "brief_gemaakt_op"], batch_size=500)
         if loting.brieven_pdf:
             loting.brieven_pdf.delete(save=False)
-        loting.brieven_pdf.save(f"brieven-{loting.pk}-{secrets.token_hex(8)}.pdf", ContentFile(pdf), save=True)
+        loting = Loting.objects.select_for_update().get(pk=loting.pk)
+        loting.brieven_pdf.save(
+            f"brieven-{loting.pk}-{secrets.token_hex(8)}.pdf", ContentFile(pdf), save=True
+        )
         audit_log(actor=user, action="loting.letters", obj=loting, summary=str(len(todo)))
     return pdf, len(todo)
 
@@ -535,13 +633,19 @@ def response_record(
     respondent: Any = None,
     user: Any = None,
 ) -> Uitnodiging:
-    u = Uitnodiging.objects.select_for_update().select_related("loting", "adres__straat").get(pk=uitnodiging.pk)
+    u = (
+        Uitnodiging.objects.select_for_update()
+        .select_related("loting", "adres__straat")
+        .get(pk=uitnodiging.pk)
+    )
     if u.soort != Uitnodiging.Soort.UITGENODIGD or u.gepseudonimiseerd:
         raise ValidationError(_("This invitation cannot be answered."))
     if u.loting.status in (Loting.Status.SELECTEREN,):
         raise ValidationError(_("The selection is running; try again in a minute."))
     if u.uitkomst:
-        raise ValidationError(_("This answer was already used in the selection and can no longer change."))
+        raise ValidationError(
+            _("This answer was already used in the selection and can no longer change.")
+        )
     if antwoord == Uitnodiging.Antwoord.JA:
         errors = {}
         if leeftijdsgroep not in dict(LEEFTIJDSGROEPEN):
@@ -563,10 +667,32 @@ def response_record(
     u.antwoord, u.antwoord_via, u.antwoord_op = antwoord, via, timezone.now()
     if getattr(respondent, "pk", None):
         u.respondent = respondent
-    u.full_clean()
-    u.save()
+    # Only the answer fields changed: validate those (the links are set by the draw).
+    u.full_clean(
+        exclude=["loting", "inwoner", "adres", "raadslid", "respondent", "buurt"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    u.save(
+        update_fields=[
+            "antwoord",
+            "antwoord_via",
+            "antwoord_op",
+            "leeftijdsgroep",
+            "geslacht",
+            "toestemming",
+            "email",
+            "buurt",
+            "respondent",
+        ]
+    )
     if user is not None and getattr(user, "pk", None):
-        audit_log(actor=user, action="loting.response", obj=u.loting, summary=f"{u.pseudoniem} {antwoord} {via}")
+        audit_log(
+            actor=user,
+            action="loting.response",
+            obj=u.loting,
+            summary=f"{u.pseudoniem} {antwoord} {via}",
+        )
     return u
 
 
@@ -583,13 +709,15 @@ def selection_problem(loting: Loting) -> engine.SelectionProblem:
     people = [
         engine.Person(
             u.pseudoniem,
-            {"buurt": u.buurt.naam if u.buurt else "", "leeftijd": u.leeftijdsgroep, "geslacht": u.geslacht},
+            {
+                "buurt": u.buurt.naam if u.buurt else "",
+                "leeftijd": u.leeftijdsgroep,
+                "geslacht": u.geslacht,
+            },
         )
         for u in pool(loting).order_by("pseudoniem")
     ]
-    quotas = [
-        engine.Quota(q.kenmerk, q.waarde, q.minimum, q.maximum) for q in loting.quota.all()
-    ]
+    quotas = [engine.Quota(q.kenmerk, q.waarde, q.minimum, q.maximum) for q in loting.quota.all()]
     return engine.SelectionProblem.build(people, quotas, loting.zetels, household_rule=False)
 
 
@@ -603,7 +731,8 @@ def selection_start(*, loting: Loting, user: Any = None) -> Loting:
     n = pool(loting).count()
     if n < loting.zetels:
         raise ValidationError(
-            _("There are fewer yes-sayers (%(pool)s) than seats (%(k)s).") % {"pool": n, "k": loting.zetels}
+            _("There are fewer yes-sayers (%(pool)s) than seats (%(k)s).")
+            % {"pool": n, "k": loting.zetels}
         )
     loting.status = Loting.Status.SELECTEREN
     loting.taak, loting.taak_naam, loting.voortgang = Loting.Taak.WACHT, "selecteren", 0
@@ -653,7 +782,7 @@ def selection_run(*, loting_id: int) -> bool:
             u.uitkomst, u.uitkomst_volgorde = Uitnodiging.Uitkomst.GESELECTEERD, volgorde
             u.save(update_fields=["uitkomst", "uitkomst_volgorde"])
             _zetel_voor(locked, u, rol=Zetel.Rol.LID)
-        locked.selectie_bundel = bundle
+        _bundel_save(locked, Bundel.Soort.SELECTIE, bundle)
         locked.selectie_rapport = report
         locked.engine_versie = engine.ENGINE_VERSION
         locked.geselecteerd_op = timezone.now()
@@ -708,10 +837,16 @@ def seed_reveal(*, loting: Loting, user: Any = None) -> Loting:
 
 
 @transaction.atomic
-def zetel_end(*, zetel: Zetel, status: str, user: Any = None, vervangen: bool = True) -> Zetel | None:
+def zetel_end(
+    *, zetel: Zetel, status: str, user: Any = None, vervangen: bool = True
+) -> Zetel | None:
     """A member declines or leaves: the seat ends and (by default) a replacement is drawn
     from the same stratum. Returns the replacement's seat, or None."""
-    zetel = Zetel.objects.select_for_update().select_related("uitnodiging", "loting", "orgaan").get(pk=zetel.pk)
+    zetel = (
+        Zetel.objects.select_for_update()
+        .select_related("uitnodiging", "loting", "orgaan")
+        .get(pk=zetel.pk)
+    )
     if zetel.status != Zetel.Status.ACTIEF:
         raise ValidationError(_("This seat is no longer active."))
     if status not in (Zetel.Status.AFGEZEGD, Zetel.Status.VERTROKKEN, Zetel.Status.AFGELOPEN):
@@ -720,8 +855,15 @@ def zetel_end(*, zetel: Zetel, status: str, user: Any = None, vervangen: bool = 
     zetel.beeindigd_op = timezone.localdate()
     zetel.save()
     if status == Zetel.Status.AFGEZEGD:
-        Uitnodiging.objects.filter(pk=zetel.uitnodiging_id).update(uitkomst=Uitnodiging.Uitkomst.AFGEZEGD)
-    audit_log(actor=user, action=f"loting.zetel_{status}", obj=zetel.loting, summary=zetel.uitnodiging.pseudoniem)
+        Uitnodiging.objects.filter(pk=zetel.uitnodiging_id).update(
+            uitkomst=Uitnodiging.Uitkomst.AFGEZEGD
+        )
+    audit_log(
+        actor=user,
+        action=f"loting.zetel_{status}",
+        obj=zetel.loting,
+        summary=zetel.uitnodiging.pseudoniem,
+    )
     if not vervangen or status == Zetel.Status.AFGELOPEN:
         return None
     return zetel_replace(zetel=zetel, user=user)
@@ -746,13 +888,17 @@ def zetel_replace(*, zetel: Zetel, user: Any = None) -> Zetel | None:
             stratum=u.stratum, antwoord=Uitnodiging.Antwoord.JA, toestemming=True, uitkomst=""
         )
         .exclude(pk=u.pk)
-        .order_by("-soort", "volgorde")  # "uitgenodigd" sorts after "reserve": descending puts it first
+        .order_by(
+            "-soort", "volgorde"
+        )  # "uitgenodigd" sorts after "reserve": descending puts it first
         .first()
     )
     if kandidaat is None:
         # Nobody left who said yes: invite the next household from the stratum's reserve list.
         reserve = (
-            loting.uitnodigingen.filter(stratum=u.stratum, soort=Uitnodiging.Soort.RESERVE, uitkomst="")
+            loting.uitnodigingen.filter(
+                stratum=u.stratum, soort=Uitnodiging.Soort.RESERVE, uitkomst=""
+            )
             .order_by("volgorde")
             .first()
         )
@@ -760,7 +906,9 @@ def zetel_replace(*, zetel: Zetel, user: Any = None) -> Zetel | None:
             reserve.soort = Uitnodiging.Soort.UITGENODIGD
             reserve.save(update_fields=["soort"])
             _vervanging_log(loting, u.pseudoniem, None, u.stratum)
-            audit_log(actor=user, action="loting.reserve_invited", obj=loting, summary=reserve.pseudoniem)
+            audit_log(
+                actor=user, action="loting.reserve_invited", obj=loting, summary=reserve.pseudoniem
+            )
         return None
     volgende = (loting.uitnodigingen.aggregate(m=models_max("uitkomst_volgorde"))["m"] or 0) + 1
     kandidaat.uitkomst, kandidaat.uitkomst_volgorde = Uitnodiging.Uitkomst.VERVANGER, volgende
@@ -769,6 +917,18 @@ def zetel_replace(*, zetel: Zetel, user: Any = None) -> Zetel | None:
     _vervanging_log(loting, u.pseudoniem, kandidaat.pseudoniem, u.stratum)
     audit_log(actor=user, action="loting.replacement", obj=loting, summary=kandidaat.pseudoniem)
     return nieuw
+
+
+@transaction.atomic
+def vacature_vullen(*, zetel: Zetel, user: Any = None) -> Zetel | None:
+    """Try the replacement again for an ended seat that has none yet (for instance after
+    the invited reserve household said yes)."""
+    zetel = Zetel.objects.select_for_update().select_related("uitnodiging").get(pk=zetel.pk)
+    if zetel.status == Zetel.Status.ACTIEF or zetel.status == Zetel.Status.AFGELOPEN:
+        raise ValidationError(_("This seat is not waiting for a replacement."))
+    if Zetel.objects.filter(vervangt=zetel).exists():
+        raise ValidationError(_("This seat already has a replacement."))
+    return zetel_replace(zetel=zetel, user=user)
 
 
 def models_max(field: str) -> Any:
@@ -781,11 +941,12 @@ def _raadslid_vervangen(loting: Loting, zetel: Zetel, user: Any) -> Zetel | None
     bundle = dict(loting.selectie_bundel or {})
     inputs = dict(bundle["inputs"])
     declines = [*inputs.get("declines", []), zetel.uitnodiging.pseudoniem]
-    result = engine.uniform_draw(inputs["candidates"], int(inputs["k"]), loting.seed, declines, RAADSLEDEN_LABEL)
+    result = engine.uniform_draw(
+        inputs["candidates"], int(inputs["k"]), loting.seed, declines, RAADSLEDEN_LABEL
+    )
     new_bundle = engine.uniform_bundle(inputs["candidates"], result, label=RAADSLEDEN_LABEL)
     replacement = result.replacements[-1][1]
-    loting.selectie_bundel = new_bundle
-    loting.save(update_fields=["selectie_bundel"])
+    _bundel_save(loting, Bundel.Soort.SELECTIE, new_bundle)
     if replacement is None:
         _vervanging_log(loting, zetel.uitnodiging.pseudoniem, None, RAADSLEDEN_LABEL)
         return None
@@ -820,8 +981,13 @@ def orgaan_rotate(*, orgaan: Orgaan, vandaag: date | None = None, user: Any = No
 
 
 @transaction.atomic
-def voorzitter_kiezen(*, orgaan: Orgaan, stemmen: dict[int, int], user: Any = None) -> Voorzitterskeuze:
-    leden = {z.pk: z for z in orgaan.zetels.filter(status=Zetel.Status.ACTIEF).select_related("uitnodiging")}
+def voorzitter_kiezen(
+    *, orgaan: Orgaan, stemmen: dict[int, int], user: Any = None
+) -> Voorzitterskeuze:
+    leden = {
+        z.pk: z
+        for z in orgaan.zetels.filter(status=Zetel.Status.ACTIEF).select_related("uitnodiging")
+    }
     if not stemmen or set(stemmen) - set(leden):
         raise ValidationError(_("Votes can only go to active members of this body."))
     if any(v < 0 for v in stemmen.values()):
@@ -895,12 +1061,15 @@ def verification_start(*, loting: Loting) -> Verificatie:
 
 
 def bundles(loting: Loting) -> dict[str, dict[str, Any]]:
-    out = {}
-    if loting.uitnodiging_bundel:
-        out["uitnodigingen"] = loting.uitnodiging_bundel
-    if loting.selectie_bundel:
-        out["selectie"] = loting.selectie_bundel
-    return out
+    return {b.soort: b.data for b in loting.bundels.order_by("soort")}
+
+
+def bundle_kinds(loting: Loting) -> list[str]:
+    return list(loting.bundels.order_by("soort").values_list("soort", flat=True))
+
+
+def _bundel_save(loting: Loting, soort: str, data: dict[str, Any]) -> None:
+    Bundel.objects.update_or_create(loting=loting, soort=soort, defaults={"data": data})
 
 
 def verification_run(*, verificatie_id: int) -> bool:
@@ -929,7 +1098,13 @@ def verification_run(*, verificatie_id: int) -> bool:
 
 def _pseudonimiseer(qs: Any) -> int:
     return qs.update(
-        inwoner=None, adres=None, raadslid=None, respondent=None, code_hash="", email="", gepseudonimiseerd=True
+        inwoner=None,
+        adres=None,
+        raadslid=None,
+        respondent=None,
+        code_hash="",
+        email="",
+        gepseudonimiseerd=True,
     )
 
 
@@ -943,10 +1118,12 @@ def pool_retention(*, vandaag: Any = None) -> int:
     nu = vandaag or timezone.now()
     grens = nu - timedelta(days=settings.LOTING_RETENTION_DAYS)
     n = 0
-    for loting in Loting.objects.filter(
-        gepseudonimiseerd_op__isnull=True
-    ).filter(Q(geselecteerd_op__lt=grens) | Q(geselecteerd_op__isnull=True, getrokken_op__lt=grens)):
-        n += _pseudonimiseer(loting.uitnodigingen.filter(gepseudonimiseerd=False, zetel__isnull=True))
+    for loting in Loting.objects.filter(gepseudonimiseerd_op__isnull=True).filter(
+        Q(geselecteerd_op__lt=grens) | Q(geselecteerd_op__isnull=True, getrokken_op__lt=grens)
+    ):
+        n += _pseudonimiseer(
+            loting.uitnodigingen.filter(gepseudonimiseerd=False, zetel__isnull=True)
+        )
         if loting.brieven_pdf:
             loting.brieven_pdf.delete(save=False)
         loting.pseudoniem_zout = ""
@@ -987,24 +1164,30 @@ def uitnodiging_erase(*, uitnodiging: Uitnodiging, user: Any = None) -> None:
 
 
 @transaction.atomic
-def panel_bericht_send(*, orgaan: Orgaan, onderwerp: str, tekst: str, user: Any = None) -> PanelBericht:
+def panel_bericht_send(
+    *, orgaan: Orgaan, onderwerp: str, tekst: str, user: Any = None
+) -> PanelBericht:
     from .selectors import wijkpanel_leden
     from .tasks import panel_bericht_mail
 
     if not onderwerp.strip() or not tekst.strip():
         raise ValidationError(_("Write a subject and a text."))
     bericht = PanelBericht.objects.create(
-        orgaan=orgaan, onderwerp=onderwerp.strip(), tekst=tekst.strip(),
+        orgaan=orgaan,
+        onderwerp=onderwerp.strip(),
+        tekst=tekst.strip(),
         created_by=user if getattr(user, "pk", None) else None,
     )
-    mails: list[tuple[str, str]] = []
+    mails: list[list[str]] = []
     papier = 0
     for z in wijkpanel_leden(orgaan.wijk).filter(orgaan=orgaan):
         token = secrets.token_urlsafe(24)
         per_email = bool(z.uitnodiging.email and z.uitnodiging.toestemming)
-        PanelOntvanger.objects.create(bericht=bericht, zetel=z, token_hash=token_hash(token), per_email=per_email)
+        PanelOntvanger.objects.create(
+            bericht=bericht, zetel=z, token_hash=token_hash(token), per_email=per_email
+        )
         if per_email:
-            mails.append((z.uitnodiging.email, token))
+            mails.append([z.uitnodiging.email, token])
         else:
             papier += 1
     bericht.per_email, bericht.op_papier = len(mails), papier

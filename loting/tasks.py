@@ -24,6 +24,11 @@ def select_panel(loting_id: int) -> bool:
     return services.selection_run(loting_id=loting_id)
 
 
+@shared_task(name="loting.make_letters", acks_late=True, reject_on_worker_lost=True)
+def make_letters(loting_id: int) -> bool:
+    return services.letters_run(loting_id=loting_id)
+
+
 @shared_task(name="loting.verify", acks_late=True, reject_on_worker_lost=True)
 def verify(verificatie_id: int) -> bool:
     return services.verification_run(verificatie_id=verificatie_id)

@@ -32,6 +32,7 @@ urlpatterns = [
     path("beheer/<int:pk>/selecteren/", views.selecteren, name="selecteren"),
     path("beheer/<int:pk>/onthullen/", views.onthullen, name="onthullen"),
     path("beheer/zetel/<int:pk>/einde/", views.zetel_beeindigen, name="zetel_beeindigen"),
+    path("beheer/zetel/<int:pk>/vervangen/", views.vacature_vullen, name="vacature_vullen"),
     path("beheer/orgaan/<int:pk>/", views.orgaan_beheer, name="orgaan_beheer"),
     path("beheer/orgaan/<int:pk>/voorzitter/", views.voorzitter, name="voorzitter"),
     path("beheer/orgaan/<int:pk>/vergoedingen/", views.vergoedingen, name="vergoedingen"),

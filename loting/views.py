@@ -14,7 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from groningenmodel.permissions import can, gebiedsteam_stadsdeel_ids, is_beheerder, permission_required
+from groningenmodel.permissions import (
+    can,
+    gebiedsteam_stadsdeel_ids,
+    is_beheerder,
+    permission_required,
+)
 from groningenmodel.types import HtmxHttpRequest
 from wijken.models import Wijk
 
@@ -49,7 +54,9 @@ def _zetel(request: HttpRequest, pk: int, **kw: Any) -> Zetel:
 
 
 def _uitnodiging(request: HttpRequest, pk: int, upk: int, **kw: Any) -> Uitnodiging:
-    return get_object_or_404(Uitnodiging.objects.select_related("loting__wijk"), pk=upk, loting_id=pk)
+    return get_object_or_404(
+        Uitnodiging.objects.select_related("loting__wijk"), pk=upk, loting_id=pk
+    )
 
 
 def _errors(request: HttpRequest, exc: ValidationError) -> None:
@@ -59,7 +66,9 @@ def _errors(request: HttpRequest, exc: ValidationError) -> None:
 
 def wijk_section_context(request: HttpRequest, wijk: Wijk) -> dict[str, Any] | None:
     lotingen = list(selectors.public_lotingen(wijk)[:10])
-    organen = list(wijk.organen.annotate(leden=Count("zetels", filter=Q(zetels__status=Zetel.Status.ACTIEF))))
+    organen = list(
+        wijk.organen.annotate(leden=Count("zetels", filter=Q(zetels__status=Zetel.Status.ACTIEF)))
+    )
     if not lotingen and not organen and not can(request.user, "loting.manage", wijk):
         return None
     return {
@@ -102,7 +111,7 @@ def detail(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
             "strata": selectors.strata_table(loting),
             "totalen": selectors.totals(loting),
             "quota": selectors.quota_table(loting),
-            "bundels": list(services.bundles(loting)) if loting.seed_onthuld_op else [],
+            "bundels": services.bundle_kinds(loting) if loting.seed_onthuld_op else [],
             "verificatie": loting.verificaties.first(),
             "vervangingen": (loting.selectie_rapport or {}).get("vervangingen", []),
             "kan_beheren": can(request.user, "loting.manage", loting),
@@ -115,7 +124,7 @@ def detail(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
 def bundel(request: HttpRequest, pk: int, soort: str, obj: Loting) -> HttpResponse:
     if not obj.seed_onthuld_op:
         raise Http404
-    data = services.bundles(obj).get(soort)
+    data = obj.bundels.filter(soort=soort).values_list("data", flat=True).first()
     if data is None:
         raise Http404
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
@@ -159,6 +168,10 @@ def orgaan(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
             "vacatures_bewoners": services.orgaan_vacatures(obj),
             "vacatures_raad": services.orgaan_vacatures(obj, raadsleden=True),
             "kan_beheren": can(request.user, "loting.manage", obj),
+            "per_buurt": obj.zetels.filter(status=Zetel.Status.ACTIEF)
+            .values("uitnodiging__buurt__naam")
+            .annotate(n=Count("pk"))
+            .order_by("uitnodiging__buurt__naam"),
         },
     )
 
@@ -170,7 +183,9 @@ def reageren(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         u = services.uitnodiging_by_code(form.cleaned_data["code"])
         if u is not None:
-            return redirect("loting:reageren_code", code=services.code_normalise(form.cleaned_data["code"]))
+            return redirect(
+                "loting:reageren_code", code=services.code_normalise(form.cleaned_data["code"])
+            )
         form.add_error("code", _("We do not know this code. Check it and try again."))
     return render(request, "loting/reageren.html", {"form": form})
 
@@ -219,16 +234,21 @@ def reageren_wissen(request: HttpRequest, code: str) -> HttpResponse:
     u = services.uitnodiging_by_code(code)
     if u is None:
         raise Http404
-    services.uitnodiging_erase(uitnodiging=u, user=request.user if request.user.is_authenticated else None)
+    services.uitnodiging_erase(
+        uitnodiging=u, user=request.user if request.user.is_authenticated else None
+    )
     messages.success(request, _("What we held about you for this lottery has been erased."))
     return redirect("loting:reageren")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @permission_required("loting.own_data")
 def mijn_gegevens_wissen(request: HttpRequest) -> HttpResponse:
-    from .privacy import uitnodigingen_van
+    """What the loting app holds about the signed-in person, and a button to erase it."""
+    from .privacy import _loting, uitnodigingen_van
 
+    if request.method == "GET":
+        return render(request, "loting/mijn_gegevens.html", {"rijen": _loting(request.user)})
     n = 0
     for u in uitnodigingen_van(request.user).filter(soort=Uitnodiging.Soort.UITGENODIGD):
         services.uitnodiging_erase(uitnodiging=u, user=request.user)
@@ -270,7 +290,7 @@ def beheer(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("loting.manage", _wijk)
 def nieuw(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
-    initial = {"doel": request.GET.get("doel", Loting.Doel.CWR_BEWONERS)}
+    initial: dict[str, Any] = {"doel": request.GET.get("doel", Loting.Doel.CWR_BEWONERS)}
     if request.GET.get("zetels", "").isdigit():
         initial["zetels"] = int(request.GET["zetels"])
     form = LotingForm(request.POST or None, initial=initial)
@@ -279,7 +299,10 @@ def nieuw(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
             loting = services.loting_create(
                 wijk=obj,
                 user=request.user,
-                **{**form.cleaned_data, "aantal_uitnodigingen": form.cleaned_data["aantal_uitnodigingen"] or 0},
+                **{
+                    **form.cleaned_data,
+                    "aantal_uitnodigingen": form.cleaned_data["aantal_uitnodigingen"] or 0,
+                },
             )
         except ValidationError as exc:
             for field, errs in getattr(exc, "message_dict", {None: exc.messages}).items():
@@ -314,6 +337,7 @@ def _wizard(loting: Loting) -> dict[str, Any]:
         "relaxaties": (loting.selectie_rapport or {}).get("relaxaties", []),
         "leden": Zetel.objects.filter(loting=loting)
         .select_related("uitnodiging__buurt", "uitnodiging__raadslid")
+        .annotate(n_vervangers=Count("vervangers"))
         .order_by("pk"),
         "einde_form": ZetelEindeForm(),
     }
@@ -357,8 +381,7 @@ def voortgang(request: HtmxHttpRequest, pk: int, obj: Loting) -> HttpResponse:
 @permission_required("loting.manage", _loting)
 def brieven(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
     try:
-        _pdf, n = services.letters_make(loting=obj, user=request.user)
-        messages.success(request, _("%(n)s letters are ready to download and print.") % {"n": n})
+        services.letters_start(loting=obj, user=request.user)
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("loting:wizard", pk=obj.pk)
@@ -369,7 +392,7 @@ def brieven(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
 def brieven_pdf(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
     if not obj.brieven_pdf:
         raise Http404
-    return FileResponse(
+    return FileResponse(  # type: ignore[return-value]
         obj.brieven_pdf.open("rb"),
         as_attachment=True,
         filename=f"brieven-loting-{obj.pk}.pdf",
@@ -380,7 +403,9 @@ def brieven_pdf(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
 @require_GET
 @permission_required("loting.manage", _loting)
 def antwoorden(request: HttpRequest, pk: int, obj: Loting) -> HttpResponse:
-    qs = obj.uitnodigingen.filter(soort=Uitnodiging.Soort.UITGENODIGD).select_related("adres__straat")
+    qs = obj.uitnodigingen.filter(soort=Uitnodiging.Soort.UITGENODIGD).select_related(
+        "adres__straat"
+    )
     filter_ = request.GET.get("antwoord", "")
     if filter_ in ("ja", "nee"):
         qs = qs.filter(antwoord=filter_)
@@ -407,7 +432,9 @@ def antwoord_invoeren(request: HttpRequest, pk: int, upk: int, obj: Uitnodiging)
         else:
             messages.success(request, _("The answer has been recorded."))
             return redirect("loting:antwoorden", pk=obj.loting_id)
-    return render(request, "loting/antwoord_invoeren.html", {"u": obj, "loting": obj.loting, "form": form})
+    return render(
+        request, "loting/antwoord_invoeren.html", {"u": obj, "loting": obj.loting, "form": form}
+    )
 
 
 @require_POST
@@ -445,7 +472,9 @@ def zetel_beeindigen(request: HttpRequest, pk: int, obj: Zetel) -> HttpResponse:
     form = ZetelEindeForm(request.POST)
     if form.is_valid():
         try:
-            nieuw = services.zetel_end(zetel=obj, status=form.cleaned_data["status"], user=request.user)
+            nieuw = services.zetel_end(
+                zetel=obj, status=form.cleaned_data["status"], user=request.user
+            )
         except ValidationError as exc:
             _errors(request, exc)
         else:
@@ -454,12 +483,29 @@ def zetel_beeindigen(request: HttpRequest, pk: int, obj: Zetel) -> HttpResponse:
             else:
                 messages.warning(
                     request,
-                    _("Nobody from the same stratum said yes: the next household on its reserve list is invited. Make its letter."),
+                    _(
+                        "Nobody from the same stratum said yes: the next household on its reserve list is invited. Make its letter."
+                    ),
                 )
     nxt = request.POST.get("next", "")
     if nxt == "wizard":
         return redirect("loting:wizard", pk=obj.loting_id)
     return redirect("loting:orgaan_beheer", pk=obj.orgaan_id)
+
+
+@require_POST
+@permission_required("loting.manage", _zetel)
+def vacature_vullen(request: HttpRequest, pk: int, obj: Zetel) -> HttpResponse:
+    try:
+        nieuw = services.vacature_vullen(zetel=obj, user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        if nieuw is None:
+            messages.warning(request, _("Still nobody from the same stratum who said yes."))
+        else:
+            messages.success(request, _("A replacement from the same stratum has been drawn."))
+    return redirect("loting:wizard", pk=obj.loting_id)
 
 
 @require_GET
@@ -476,7 +522,9 @@ def orgaan_beheer(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
         {
             "orgaan": obj,
             "leden": leden,
-            "eerder": obj.zetels.exclude(status=Zetel.Status.ACTIEF).select_related("uitnodiging__buurt", "uitnodiging__raadslid"),
+            "eerder": obj.zetels.exclude(status=Zetel.Status.ACTIEF).select_related(
+                "uitnodiging__buurt", "uitnodiging__raadslid"
+            ),
             "vergoedingen": obj.zetels.filter(vergoedingen__isnull=False)
             .values("vergoedingen__maand")
             .annotate(n=Count("vergoedingen"))
@@ -495,7 +543,8 @@ def orgaan_beheer(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
 @permission_required("loting.manage", _orgaan)
 def voorzitter(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
     stemmen: dict[int, int] = {}
-    for key, value in request.POST.items():
+    for key in request.POST:
+        value = request.POST.get(key, "")
         if key.startswith("stemmen_") and value.strip():
             try:
                 stemmen[int(key.removeprefix("stemmen_"))] = int(value)
@@ -504,7 +553,11 @@ def voorzitter(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
                 return redirect("loting:orgaan_beheer", pk=obj.pk)
     try:
         keuze = services.voorzitter_kiezen(orgaan=obj, stemmen=stemmen, user=request.user)
-        messages.success(request, _("Chair elected: %(naam)s.") % {"naam": keuze.gekozen.naam or keuze.gekozen.uitnodiging.pseudoniem})
+        messages.success(
+            request,
+            _("Chair elected: %(naam)s.")
+            % {"naam": keuze.gekozen.naam or keuze.gekozen.uitnodiging.pseudoniem},
+        )
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("loting:orgaan_beheer", pk=obj.pk)
@@ -516,7 +569,9 @@ def vergoedingen(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
     form = MaandForm(request.POST)
     if form.is_valid():
         try:
-            n = services.vergoedingen_vastleggen(orgaan=obj, maand=form.cleaned_data["maand"], user=request.user)
+            n = services.vergoedingen_vastleggen(
+                orgaan=obj, maand=form.cleaned_data["maand"], user=request.user
+            )
             messages.success(request, _("%(n)s allowances recorded.") % {"n": n})
         except ValidationError as exc:
             _errors(request, exc)
@@ -540,17 +595,19 @@ def vergoedingen_export(request: HttpRequest, pk: int, obj: Orgaan) -> HttpRespo
             f"{v.maand:%Y-%m}",
             f"{v.bedrag_cents / 100:.2f}",
         ]
-        for v in Vergoeding.objects.filter(zetel__orgaan=obj).select_related("zetel__uitnodiging").order_by("maand", "zetel_id")
+        for v in Vergoeding.objects.filter(zetel__orgaan=obj)
+        .select_related("zetel__uitnodiging")
+        .order_by("maand", "zetel_id")
     ]
     if request.GET.get("formaat") == "xlsx":
         from openpyxl import Workbook
 
         wb = Workbook()
-        ws = wb.active
-        ws.title = "vergoedingen"
+        ws = wb.create_sheet("vergoedingen", 0)
+        del wb["Sheet"]
         ws.append([str(h) for h in header])
         for r in rows:
-            ws.append([*r[:5], float(r[5])])
+            ws.append([*r[:5], float(str(r[5]))])
         buf = io.BytesIO()
         wb.save(buf)
         resp = HttpResponse(
@@ -572,7 +629,9 @@ def vergoedingen_export(request: HttpRequest, pk: int, obj: Orgaan) -> HttpRespo
 @permission_required("loting.manage", _orgaan)
 def rotatie(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
     n = services.orgaan_rotate(orgaan=obj, user=request.user)
-    messages.success(request, _("%(n)s terms ended. Start a new lottery to fill the seats.") % {"n": n})
+    messages.success(
+        request, _("%(n)s terms ended. Start a new lottery to fill the seats.") % {"n": n}
+    )
     return redirect("loting:orgaan_beheer", pk=obj.pk)
 
 
@@ -593,4 +652,3 @@ def panel_bericht(request: HttpRequest, pk: int, obj: Orgaan) -> HttpResponse:
     else:
         messages.error(request, _("Write a subject and a text."))
     return redirect("loting:orgaan_beheer", pk=obj.pk)
-

@@ -16,7 +16,6 @@ are fixed, then a final primal LP finds panel probabilities meeting the fixed le
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +40,10 @@ NEIGHBOURS = 5
 LOCAL_STARTS = 10
 #: One-swap neighbours added per local optimum found by the heuristic.
 LOCAL_NEIGHBOURS = 0
+#: Local search is switched off when it needs more swap steps than this per column.
+LS_STEPS_PER_COLUMN = 15
+#: Maximum steepest-ascent swaps per local-search start.
+ASCENT_STEPS = 40
 
 
 @dataclass(frozen=True)
@@ -464,6 +467,9 @@ class _Solver:
         self.pricer = _Pricer(comp)
         self.panels: list[tuple[int, ...]] = []
         self._mat = np.zeros((0, len(comp.types)))
+        self.ls_enabled = True
+        self.ls_steps = 0
+        self.ls_found = 0
         t_count = len(comp.types)
         self.amat = np.zeros((len(comp.quotas), t_count), dtype=np.int64)
         for qi, ts in enumerate(comp.quota_types):
@@ -532,7 +538,8 @@ class _Solver:
     def _ascend(self, counts: tuple[int, ...], weights: np.ndarray) -> tuple[int, ...]:
         """Steepest-ascent swaps until no feasible swap improves the panel value."""
         c = np.array(counts)
-        for _ in range(4 * self.comp.k):
+        for _ in range(ASCENT_STEPS):
+            self.ls_steps += 1
             o, t, g = self._swaps(c, weights, float(np.dot(weights, c)) + 1e-12)
             if not len(g):
                 break
@@ -590,7 +597,7 @@ class _Solver:
         Returns panels (not yet known) whose value exceeds ``threshold``. Never used to
         decide convergence: only the exact ILP does that.
         """
-        if not self.panels:
+        if not self.panels or not self.ls_enabled:
             return []
         vals = self.matrix() @ weights
         found: list[tuple[int, ...]] = []
@@ -601,7 +608,25 @@ class _Solver:
                 for n in self.neighbours(c, weights, threshold, LOCAL_NEIGHBOURS):
                     if n not in self.panel_set and n not in found:
                         found.append(n)
+        self.ls_found += len(found)
+        # Deterministic switch-off (step counts, never wall time): when the heuristic
+        # needs many swap steps per column (large panels), the exact ILP is cheaper.
+        if self.ls_steps > 200 and self.ls_steps > LS_STEPS_PER_COLUMN * max(1, self.ls_found):
+            self.ls_enabled = False
         return found
+
+    @staticmethod
+    def _dual_degenerate(
+        h: highspy.Highs, y: np.ndarray, fixed: Mapping[int, float], t_count: int
+    ) -> bool:
+        """Could another optimal dual give positive weight to an unfixed type that has
+        weight 0 now? Only if that type's reduced cost is 0; otherwise the simplex
+        solution already has maximal support and the support LP can be skipped."""
+        reduced = np.array(h.getSolution().col_dual[:t_count])
+        for t in range(t_count):
+            if t not in fixed and y[t] <= FIX_TOL and abs(reduced[t]) <= 1e-9:
+                return True
+        return False
 
     def leximin_levels(self, maximin_only: bool) -> dict[int, float]:
         comp = self.comp
@@ -620,9 +645,7 @@ class _Solver:
         unfixed = [t for t in range(t_count) if t not in fixed]
         h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
         h.changeObjectiveSense(highspy.ObjSense.kMinimize)
-        support_lp = (
-            None if (maximin_only or os.environ.get("NOSUP")) else _MaxSupport(t_count, unfixed)
-        )
+        support_lp = None if maximin_only else _MaxSupport(t_count, unfixed)
         rows_added = 0
 
         def sync_rows() -> None:
@@ -662,8 +685,6 @@ class _Solver:
                 y, cap, level = solve_dual()
                 weights = y / self.sizes
                 extra = self.local_search(weights, cap + CONVERGENCE_TOL)
-                if os.environ.get("LOTING_DEBUG"):
-                    print("LS", len(extra))
                 if extra:
                     for c in extra:
                         self.add_panel(c)
@@ -672,7 +693,7 @@ class _Solver:
                 # the simplex vertex: once it is verified feasible for *all* panels, every
                 # type with positive weight is at this level in every optimal distribution.
                 cert = y
-                if support_lp is not None:
+                if support_lp is not None and self._dual_degenerate(h, y, fixed, t_count):
                     support = support_lp.solve(level)
                     if support is not None:
                         cert = support
@@ -681,8 +702,6 @@ class _Solver:
                 counts = self.pricer.solve(cert_w)
                 assert counts is not None
                 value = float(np.dot(cert_w, counts))
-                if os.environ.get("LOTING_DEBUG"):
-                    print("ILP", value > cert_cap + CONVERGENCE_TOL, cert is y)
                 if value > cert_cap + CONVERGENCE_TOL and self.add_panel(counts):
                     for c in self.neighbours(
                         counts, cert_w, cert_cap + CONVERGENCE_TOL, NEIGHBOURS
@@ -690,17 +709,6 @@ class _Solver:
                         self.add_panel(c)
                     continue
                 y = cert[:t_count]
-                if os.environ.get("LOTING_DEBUG"):
-                    print(
-                        "LEVEL",
-                        level,
-                        "panels",
-                        len(self.panels),
-                        "fixed",
-                        len(fixed),
-                        "newly",
-                        int((y > FIX_TOL).sum()),
-                    )
                 break
             level = max(0.0, level)
             if maximin_only:

@@ -8,7 +8,9 @@ from loting import services
 from loting.models import Loting, Uitnodiging
 
 
-def make_loting(wijk: Any, *, zetels: int = 3, uitnodigingen: int = 12, doel: str = "cwr_bewoners", **kw: Any) -> Loting:
+def make_loting(
+    wijk: Any, *, zetels: int = 3, uitnodigingen: int = 12, doel: str = "cwr_bewoners", **kw: Any
+) -> Loting:
     return services.loting_create(
         wijk=wijk,
         doel=doel,

@@ -29,7 +29,6 @@ CASES = [
     ),
     Case("loting:orgaan", everyone(), kwargs=_o),
     Case("loting:reageren", everyone()),
-    Case("loting:reageren", everyone(), method="post", data=lambda c: {"code": "AAAAA-BBBBB"}, label="unknown"),
     Case("loting:reageren_code", everyone(), kwargs=lambda c: {"code": c["code"]}),
     Case(
         "loting:reageren_wissen",
@@ -40,9 +39,8 @@ CASES = [
     ),
     Case("loting:reageren_wissen", everyone(405), kwargs=lambda c: {"code": c["code"]}),
     Case("loting:bericht", everyone(), kwargs=lambda c: {"token": c["token"]}),
-    Case("loting:bericht", everyone(404), kwargs=lambda c: {"token": "onbekend"}, label="unknown"),
+    Case("loting:mijn_gegevens_wissen", signed_in()),
     Case("loting:mijn_gegevens_wissen", signed_in(302), method="post"),
-    Case("loting:mijn_gegevens_wissen", {**signed_in(405), "anon": 405}, label="get"),
     Case("loting:beheer", only(["gebiedsteam", "gebiedsteam_elders", "beheerder"])),
     Case("loting:nieuw", only(STAFF), kwargs=lambda c: {"slug": c["wijk"].slug}),
     Case(
@@ -59,8 +57,15 @@ CASES = [
         },
     ),
     Case("loting:wizard", only(STAFF), kwargs=_l),
-    Case("loting:seed_vastleggen", only(STAFF, 302), kwargs=lambda c: {"pk": c["concept"].pk}, method="post"),
-    Case("loting:trekken", only(STAFF, 302), kwargs=lambda c: {"pk": c["concept"].pk}, method="post"),
+    Case(
+        "loting:seed_vastleggen",
+        only(STAFF, 302),
+        kwargs=lambda c: {"pk": c["concept"].pk},
+        method="post",
+    ),
+    Case(
+        "loting:trekken", only(STAFF, 302), kwargs=lambda c: {"pk": c["concept"].pk}, method="post"
+    ),
     Case("loting:voortgang", only(STAFF, 302), kwargs=_l),
     Case("loting:brieven", only(STAFF, 302), kwargs=_l, method="post"),
     Case("loting:brieven_pdf", only(STAFF), kwargs=_l),
@@ -86,6 +91,12 @@ CASES = [
         kwargs=lambda c: {"pk": c["zetel"].pk},
         method="post",
         data=lambda c: {"status": "afgezegd"},
+    ),
+    Case(
+        "loting:vacature_vullen",
+        only(STAFF, 302),
+        kwargs=lambda c: {"pk": c["zetel"].pk},
+        method="post",
     ),
     Case("loting:orgaan_beheer", only(STAFF), kwargs=_o),
     Case(
@@ -135,7 +146,9 @@ def setup(ctx: dict[str, Any]) -> None:
     open_u.save()
     ctx["open_uitnodiging"] = open_u
     code = services.code_new()
-    coded = loting.uitnodigingen.filter(soort="uitgenodigd", uitkomst="").exclude(pk=open_u.pk).first()
+    coded = (
+        loting.uitnodigingen.filter(soort="uitgenodigd", uitkomst="").exclude(pk=open_u.pk).first()
+    )
     coded.code_hash = services.code_hash(code)
     coded.save()
     ctx["code"] = services.code_normalise(code)

@@ -92,17 +92,33 @@ def test_erasure_by_code_removes_answer_from_pool(wijk, client):
     code = services.code_new()
     u.code_hash = services.code_hash(code)
     u.save()
-    services.response_record(uitnodiging=u, antwoord="ja", via="online", leeftijdsgroep="65+", geslacht="m", toestemming=True, email="a@example.org")
+    services.response_record(
+        uitnodiging=u,
+        antwoord="ja",
+        via="online",
+        leeftijdsgroep="65+",
+        geslacht="m",
+        toestemming=True,
+        email="a@example.org",
+    )
     r = client.get(reverse("loting:reageren_code", kwargs={"code": code}))
     assert b"a@example.org" in r.content
     r = client.post(reverse("loting:reageren_wissen", kwargs={"code": code}))
     assert r.status_code == 302
     u.refresh_from_db()
-    assert (u.antwoord, u.email, u.adres_id, u.code_hash, u.leeftijdsgroep) == ("", "", None, "", "")
+    assert (u.antwoord, u.email, u.adres_id, u.code_hash, u.leeftijdsgroep) == (
+        "",
+        "",
+        None,
+        "",
+        "",
+    )
     assert client.get(reverse("loting:reageren_code", kwargs={"code": code})).status_code == 404
 
 
-def test_chair_allowances_rotation_and_panel(wijk, make_user, client, django_capture_on_commit_callbacks):
+def test_chair_allowances_rotation_and_panel(
+    wijk, make_user, client, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
     loting = selected_loting(wijk)
@@ -120,16 +136,23 @@ def test_chair_allowances_rotation_and_panel(wijk, make_user, client, django_cap
     client.force_login(staff)
     r = client.get(reverse("loting:vergoedingen_export", kwargs={"pk": loting.orgaan_id}))
     assert r.content.decode().count("\n") == 4
-    r = client.get(reverse("loting:vergoedingen_export", kwargs={"pk": loting.orgaan_id}) + "?formaat=xlsx")
+    r = client.get(
+        reverse("loting:vergoedingen_export", kwargs={"pk": loting.orgaan_id}) + "?formaat=xlsx"
+    )
     assert r.content[:2] == b"PK"
     # Rotation: terms over → seats end.
-    assert services.orgaan_rotate(orgaan=loting.orgaan, vandaag=leden[0].einde + timedelta(days=1)) == 3
+    assert (
+        services.orgaan_rotate(orgaan=loting.orgaan, vandaag=leden[0].einde + timedelta(days=1))
+        == 3
+    )
     # Wijkpanel: membership selector and a message by e-mail to those with consent.
     panel = selected_loting(wijk, doel="wijkpanel", titel="Panel", seed="panel")
     Uitnodiging.objects.filter(zetel__loting=panel).update(email="lid@example.org")
     assert wijkpanel_leden(wijk).count() == 3
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        bericht = services.panel_bericht_send(orgaan=panel.orgaan, onderwerp="Peiling", tekst="Doe mee")
+        bericht = services.panel_bericht_send(
+            orgaan=panel.orgaan, onderwerp="Peiling", tekst="Doe mee"
+        )
     assert len(callbacks) == 1
     assert (bericht.per_email, bericht.op_papier, bericht.ontvangers.count()) == (3, 0, 3)
     from loting.models import PanelOntvanger
@@ -142,3 +165,28 @@ def test_chair_allowances_rotation_and_panel(wijk, make_user, client, django_cap
     client.logout()
     r = client.get(reverse("loting:bericht", kwargs={"token": "t0ken"}))
     assert r.status_code == 200 and b"Doe mee" in r.content
+
+
+def test_signed_in_resident_sees_and_erases_answers(wijk, make_user, client):
+    from groningenmodel.privacy import personal_data_for
+
+    bewoner = make_user("bewoner", wijk=wijk)
+    loting = drawn_loting(wijk)
+    u = loting.uitnodigingen.filter(soort="uitgenodigd").first()
+    services.response_record(
+        uitnodiging=u,
+        antwoord="ja",
+        via="online",
+        leeftijdsgroep="35-49",
+        geslacht="v",
+        toestemming=True,
+        respondent=bewoner,
+    )
+    waarden = [w for _titel, rows in personal_data_for(bewoner) for _l, w in rows]
+    assert any("35-49" in w for w in waarden)
+    client.force_login(bewoner)
+    r = client.get(reverse("loting:mijn_gegevens_wissen"))
+    assert "35-49" in r.content.decode()
+    assert client.post(reverse("loting:mijn_gegevens_wissen")).status_code == 302
+    u.refresh_from_db()
+    assert (u.antwoord, u.respondent_id, u.leeftijdsgroep) == ("", None, "")

@@ -53,7 +53,9 @@ def test_replacement_comes_from_same_stratum_and_never_twice(wijk):
     answer_all(loting)
     services.selection_start(loting=loting)
     assert services.selection_run(loting_id=loting.pk)
-    gezien: set[int] = set(Zetel.objects.filter(loting=loting).values_list("uitnodiging_id", flat=True))
+    gezien: set[int] = set(
+        Zetel.objects.filter(loting=loting).values_list("uitnodiging_id", flat=True)
+    )
     for _round in range(6):
         zetel = Zetel.objects.filter(loting=loting, status="actief").order_by("pk").first()
         stratum = zetel.uitnodiging.stratum
@@ -62,7 +64,10 @@ def test_replacement_comes_from_same_stratum_and_never_twice(wijk):
         if nieuw is None:
             # No yes-sayer left in the stratum: the next reserve household is invited.
             if reserves:
-                assert loting.uitnodigingen.filter(stratum=stratum, soort="reserve").count() == reserves - 1
+                assert (
+                    loting.uitnodigingen.filter(stratum=stratum, soort="reserve").count()
+                    == reserves - 1
+                )
             continue
         assert nieuw.uitnodiging.stratum == stratum
         assert nieuw.uitnodiging_id not in gezien
