@@ -138,7 +138,9 @@ def test_pb_import_view(wijk: Any, roles: dict[str, Any], client: Any) -> None:
     client.force_login(roles["gebiedsteam"])
     url = reverse("stemmen:pb_import", kwargs={"slug": wijk.slug})
     resp = client.post(url, {"bestand": SimpleUploadedFile("x.pb", b"nonsense")})
-    assert resp.status_code == 200 and "not a valid pabulib file" in resp.content.decode()
+    body = resp.content.decode()
+    assert resp.status_code == 200
+    assert "not a valid pabulib file" in body or "geen geldig pabulib-bestand" in body
     resp = client.post(url, {"bestand": SimpleUploadedFile("x.pb", ok.encode())})
     assert resp.status_code == 302
     ronde = (
@@ -158,7 +160,8 @@ def test_task_tallies_with_a_real_worker(celery_worker: Any, wijk: Any, make_use
     a, b, *_ = idee_pks(r)
     _vote(r, 3, [a])
     assert ronde_tellen.delay(r.pk).get(timeout=60)
-    assert Uitslag.objects.get(ronde=r).resultaat["outcome"]["selected"] == [str(a)]
+    # a (3 votes) first; greedy then also funds unvoted ideas that fit, as pabutools does
+    assert Uitslag.objects.get(ronde=r).resultaat["outcome"]["selected"][0] == str(a)
     # the beat task tallies closed rounds that have no result yet
     Ronde.objects.filter(pk=r.pk).update(fase=Fase.UITSLAG)
     Uitslag.objects.filter(ronde=r).delete()
@@ -221,7 +224,9 @@ def test_no_page_or_export_shows_choices_per_person(
     assert not any(f"Idee {d_i}" in v for _k, v in rows for d_i in range(1, 5))
 
 
-def test_recording_the_result_books_commitments(wijk: Any, roles: dict[str, Any], client: Any) -> None:
+def test_recording_the_result_books_commitments(
+    wijk: Any, roles: dict[str, Any], client: Any
+) -> None:
     from stemmen.models import IdeeStatus
     from tests.wijken.factories import make_pot
     from wijken.models import Boeking

@@ -26,7 +26,8 @@ def test_no_js_ballot_refuses_and_accepts(wijk: Any, roles: dict[str, Any], clie
     assert 'action="' + url in page and 'name="idee"' in page
     resp = client.post(url, {"idee": [b, c, d]})
     assert resp.status_code == 400
-    assert "meer dan het budget" in resp.content.decode()
+    body = resp.content.decode()
+    assert "meer dan het budget" in body or "more than the budget" in body
     assert Stembiljet.objects.count() == 0
     resp = client.post(url, {"idee": [b, c]})
     assert resp.status_code == 302
@@ -72,7 +73,8 @@ def test_code_voter_flow_and_binding(
     assert Kiezer.objects.get(ronde=r).kanaal == "code"
     other = Client()
     resp = other.post(reverse("stemmen:stemcode", kwargs={"pk": r.pk}), {"code": code})
-    assert resp.status_code == 200 and "al gebruikt" in resp.content.decode()
+    body = resp.content.decode()
+    assert resp.status_code == 200 and ("al gebruikt" in body or "already been used" in body)
 
 
 def _panel(wijk: Any) -> list[Any]:
