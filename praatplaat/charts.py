@@ -44,12 +44,12 @@ def radar(labels: Sequence[str], scores: Sequence[int], *, chart_id: str, titel:
         x, y = punt(i, s)
         delen.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#0b5c36"/>')
     return format_html(
-        '<svg class="chart" role="img" aria-labelledby="{0}" viewBox="-70 -10 {1} {2}" '
+        '<svg class="chart" role="img" aria-labelledby="{0}" viewBox="-120 -10 {1} {2}" '
         'width="{3}" xmlns="http://www.w3.org/2000/svg"><title id="{0}">{4}</title>{5}</svg>',
         chart_id,
-        size + 140,
+        size + 240,
         size + 20,
-        size + 140,
+        size + 240,
         titel,
         mark_safe("".join(delen)),  # noqa: S308 — built from escaped parts above
     )
@@ -58,7 +58,7 @@ def radar(labels: Sequence[str], scores: Sequence[int], *, chart_id: str, titel:
 def trend(evaluaties: Sequence[Any], labels: Sequence[str], *, chart_id: str) -> SafeString:
     """Line chart: each kompas value's score per evaluation date (oldest left)."""
     punten = list(reversed(evaluaties))
-    w, h, ml, mr, mt, mb = 560, 240, 40, 20, 20, 40
+    w, h, ml, mr, mt, mb = 560, 240, 40, 40, 20, 40
     pw, ph = w - ml - mr, h - mt - mb
     n = len(punten)
 

@@ -160,7 +160,7 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> None:
     wijken = {w.slug: w for w in Wijk.objects.filter(slug__in=SLUGS)}
     raadslid = _user("raadslid@demo.groningen.nl")
     raadslid2 = (
-        User.objects.filter(is_raadslid=True).exclude(pk=getattr(raadslid, "pk", None)).first()
+        User.objects.filter(is_raadslid=True).exclude(email="raadslid@demo.groningen.nl").first()
     )
     for slug, fn in LOADERS:
         wijk = wijken.get(slug)

@@ -88,3 +88,31 @@ def verschil(oud: dict[str, Any], nieuw: dict[str, Any]) -> SetDiff:
     for lst in (d.toegevoegd, d.verwijderd, d.gewijzigd):
         lst.sort(key=lambda i: (i.soort, int(i.sleutel) if i.sleutel.isdigit() else 0))
     return d
+
+
+def samenvatting(d: SetDiff) -> str:
+    """A short, translated description of what a version changed (rendered when shown,
+    so it follows the reader's language)."""
+    from django.utils.translation import gettext, ngettext
+
+    from .models import SetStatus
+
+    delen: list[str] = []
+    for w in d.velden:
+        if w.veld == "status" and w.oud in SetStatus.values and w.nieuw in SetStatus.values:
+            delen.append(
+                gettext("status %(van)s → %(naar)s")
+                % {"van": SetStatus(w.oud).label, "naar": SetStatus(w.nieuw).label}
+            )
+    if any(w.veld != "status" for w in d.velden):
+        delen.append(gettext("details of the set changed"))
+    if d.toegevoegd:
+        n = len(d.toegevoegd)
+        delen.append(ngettext("%(n)s item added", "%(n)s items added", n) % {"n": n})
+    if d.verwijderd:
+        n = len(d.verwijderd)
+        delen.append(ngettext("%(n)s item removed", "%(n)s items removed", n) % {"n": n})
+    if d.gewijzigd:
+        n = len(d.gewijzigd)
+        delen.append(ngettext("%(n)s item changed", "%(n)s items changed", n) % {"n": n})
+    return "; ".join(delen) or gettext("no changes")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms import BaseModelFormSet, modelformset_factory
@@ -115,7 +115,7 @@ class AfspraakForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self.fields["bouwsteen"].queryset = Onderdeel.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["bouwsteen"]).queryset = Onderdeel.objects.filter(
             soort=Onderdeel.Soort.BOUWSTEEN
         )
         self.fields["bouwsteen"].label_from_instance = lambda o: o.naam  # type: ignore[attr-defined]
@@ -222,7 +222,9 @@ class EvaluatieForm(forms.ModelForm):
 
     def __init__(self, *args: Any, wijk: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self.fields["afsprakenset"].queryset = Afsprakenset.objects.filter(wijk=wijk)
+        cast(
+            forms.ModelChoiceField, self.fields["afsprakenset"]
+        ).queryset = Afsprakenset.objects.filter(wijk=wijk)
         for c in ("ieders_stem", "transparantie", "zeggenschap", "goede_gesprek"):
             label = self.fields[c].label
             self.fields[f"{c}_toelichting"].label = _("Explanation: %(waarde)s") % {"waarde": label}

@@ -179,6 +179,9 @@ class Gesprek(models.Model):
     def __str__(self) -> str:
         return f"{self.wijk} {self.datum:%Y-%m-%d}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("praatplaat:gesprek", kwargs={"slug": self.wijk.slug, "pk": self.pk})
+
     def clean(self) -> None:
         if self.namen.strip() and not self.toestemming_namen:
             raise ValidationError(
@@ -187,9 +190,6 @@ class Gesprek(models.Model):
         bad = [g for g in self.groepen or [] if g not in Groep.values]
         if bad:
             raise ValidationError({"groepen": _("Unknown group.")})
-
-    def get_absolute_url(self) -> str:
-        return reverse("praatplaat:gesprek", kwargs={"slug": self.wijk.slug, "pk": self.pk})
 
     @property
     def groepen_labels(self) -> list[str]:
@@ -421,6 +421,9 @@ class RaadsMelding(models.Model):
             models.UniqueConstraint(fields=["afsprakenset", "versie"], name="melding_uniek")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.afsprakenset_id} v{self.versie}"
+
 
 # --- council review --------------------------------------------------------------------------
 
@@ -493,6 +496,12 @@ class Raadsrol(models.Model):
 # --- evaluation (stap 3) ---------------------------------------------------------------------
 
 KOMPAS_WAARDEN = ["ieders_stem", "transparantie", "zeggenschap", "goede_gesprek"]
+KOMPAS_LABELS = {
+    "ieders_stem": _("everyone's voice counts"),
+    "transparantie": _("transparency"),
+    "zeggenschap": _("say"),
+    "goede_gesprek": _("the good conversation"),
+}
 _score = [MinValueValidator(1), MaxValueValidator(5)]
 
 
@@ -504,13 +513,17 @@ class Evaluatie(models.Model):
         Afsprakenset, on_delete=models.SET_NULL, null=True, blank=True, related_name="evaluaties"
     )
     datum = models.DateField(_("date"))
-    ieders_stem = models.PositiveSmallIntegerField(_("everyone's voice counts"), validators=_score)
+    ieders_stem = models.PositiveSmallIntegerField(KOMPAS_LABELS["ieders_stem"], validators=_score)
     ieders_stem_toelichting = models.TextField(_("explanation"), blank=True)
-    transparantie = models.PositiveSmallIntegerField(_("transparency"), validators=_score)
+    transparantie = models.PositiveSmallIntegerField(
+        KOMPAS_LABELS["transparantie"], validators=_score
+    )
     transparantie_toelichting = models.TextField(_("explanation"), blank=True)
-    zeggenschap = models.PositiveSmallIntegerField(_("say"), validators=_score)
+    zeggenschap = models.PositiveSmallIntegerField(KOMPAS_LABELS["zeggenschap"], validators=_score)
     zeggenschap_toelichting = models.TextField(_("explanation"), blank=True)
-    goede_gesprek = models.PositiveSmallIntegerField(_("the good conversation"), validators=_score)
+    goede_gesprek = models.PositiveSmallIntegerField(
+        KOMPAS_LABELS["goede_gesprek"], validators=_score
+    )
     goede_gesprek_toelichting = models.TextField(_("explanation"), blank=True)
     lessen = models.TextField(_("lessons learned (learning together)"), blank=True)
     door = models.ForeignKey(
@@ -532,7 +545,7 @@ class Evaluatie(models.Model):
         return [
             (
                 code,
-                str(self._meta.get_field(code).verbose_name),
+                str(KOMPAS_LABELS[code]),
                 getattr(self, code),
                 getattr(self, f"{code}_toelichting"),
             )

@@ -246,8 +246,8 @@ def raad_overzicht(wijken: Any) -> list[OverzichtRij]:
     """One row per wijk for the council; a fixed number of queries."""
     wijken = list(wijken)
     ids = [w.pk for w in wijken]
-    sets: dict[int, Afsprakenset] = {}
-    for s in (
+    sets: dict[int, Any] = {}
+    for found in (
         Afsprakenset.objects.filter(wijk_id__in=ids)
         .annotate(
             n_open=Count(
@@ -258,7 +258,7 @@ def raad_overzicht(wijken: Any) -> list[OverzichtRij]:
         .prefetch_related("themas")
         .order_by("wijk_id", "-created", "-id")
     ):
-        sets.setdefault(s.wijk_id, s)
+        sets.setdefault(found.wijk_id, found)
     evals: dict[int, Evaluatie] = {}
     for e in Evaluatie.objects.filter(wijk_id__in=ids).order_by("wijk_id", "-datum", "-id"):
         evals.setdefault(e.wijk_id, e)

@@ -412,7 +412,7 @@ def raad_melden(*, afsprakenset_id: int, versie: int) -> int:
 @transaction.atomic
 def evaluatie_vastleggen(*, wijk: Any, door: Any, gegevens: dict[str, Any]) -> Evaluatie:
     e = Evaluatie(wijk=wijk, door=door, **gegevens)
-    if e.afsprakenset_id and e.afsprakenset.wijk_id != wijk.pk:
+    if e.afsprakenset is not None and e.afsprakenset.wijk_id != wijk.pk:
         raise ValidationError(_("This agreement set belongs to another neighbourhood."))
     e.full_clean()
     e.save()

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +31,10 @@ from .forms import (
     VraagForm,
 )
 from .models import (
+    KOMPAS_LABELS,
+    KOMPAS_WAARDEN,
     Afspraak,
+    AfspraakStatus,
     Afsprakenset,
     ArchetypeBeschrijving,
     Commentaar,
@@ -119,6 +124,7 @@ def wijk(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
             "gesprekken": Gesprek.objects.filter(wijk=obj),
             "sets": sets,
             "huidige": sets[0] if sets else None,
+            "vlekken": selectors.witte_vlekken(sets[0]) if sets else [],
             "evaluatie": Evaluatie.objects.filter(wijk=obj).first(),
             "raadsrol": selectors.laatste_raadsrol(obj),
             "beheer": can(request.user, "praatplaat.manage", obj),
@@ -145,17 +151,24 @@ def praatplaat_pdf(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
     from weasyprint import HTML
 
     bouw, kompas = selectors.praatplaat_voor_wijk(obj)
+    # page 1: the five bouwstenen in three poster columns; page 2: the four kompas values
+    kolommen = [bouw[:2], bouw[2:4], bouw[4:]]
     html = render_to_string(
         "praatplaat/pdf.html",
         {
             "wijk": obj,
-            "bouwstenen": bouw,
+            "kolommen": kolommen,
             "kompas": kompas,
             "archetypen": ArchetypeBeschrijving.objects.all(),
         },
         request=request,
     )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # The PDF only changes when its HTML does: cache it by content (rendering takes seconds).
+    key = "praatplaat:pdf:" + hashlib.sha256(html.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        cache.set(key, pdf, 60 * 60 * 24)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="praatplaat-{obj.slug}.pdf"'
     return response
@@ -180,9 +193,21 @@ def gesprek(request: HttpRequest, slug: str, pk: int, obj: Wijk) -> HttpResponse
     )
 
 
-@permission_required("praatplaat.view", _set_wijk)
-def set_detail(request: HttpRequest, pk: int, obj: Wijk) -> HttpResponse:
-    s = _set(request, pk)
+def _versies_met_samenvatting(s: Afsprakenset) -> list[Any]:
+    """Newest first; each version's summary is computed from its diff with the previous."""
+    versies = list(s.versies.select_related("door").order_by("nummer"))
+    vorige: dict[str, Any] = {}
+    for v in versies:
+        v.uitleg = (  # type: ignore[attr-defined]
+            diff.samenvatting(diff.verschil(vorige, v.snapshot))
+            if vorige
+            else _("Agreement set created")
+        )
+        vorige = v.snapshot
+    return list(reversed(versies))
+
+
+def _set_context(request: HttpRequest, s: Afsprakenset, obj: Wijk) -> dict[str, Any]:
     afspraken = list(s.afspraken.select_related("bouwsteen"))
     commentaren = list(s.commentaren.select_related("auteur", "afspraak").order_by("created", "id"))
     draad: dict[int | None, list[Commentaar]] = {}
@@ -192,38 +217,34 @@ def set_detail(request: HttpRequest, pk: int, obj: Wijk) -> HttpResponse:
     def boom(parent: int | None, diepte: int = 0) -> list[tuple[Commentaar, int]]:
         out = []
         for c in draad.get(parent, []):
-            out.append((c, diepte))
+            out.append((c, min(diepte, 4)))
             out += boom(c.pk, diepte + 1)
         return out
 
-    vlekken = selectors.witte_vlekken(s)
-    versies = list(s.versies.select_related("door").order_by("-nummer"))
     beheer = can(request.user, "praatplaat.manage", obj)
-    return render(
-        request,
-        "praatplaat/set.html",
-        {
-            "wijk": obj,
-            "set": s,
-            "afspraken": afspraken,
-            "themas": list(s.themas.all()),
-            "instrumenten": list(s.instrumenten.all()),
-            "elders": selectors.instrumenten_elders(obj),
-            "vlekken": vlekken,
-            "draad": boom(None),
-            "versies": versies,
-            "beheer": beheer,
-            "mag_commentaar": can(request.user, "praatplaat.comment", obj),
-            "commentaar_form": CommentaarForm(),
-            "status_form": StatusForm(),
-            "overgangen": sorted(services.TRANSITIES[s.status]),
-            "SetStatus": SetStatus,
-            "progress_bewerkbaar": beheer
-            and s.status in (SetStatus.CONCEPT, SetStatus.VASTGESTELD),
-            "status_keuzes": AfspraakStatusForm().fields["status"].choices,
-            "evaluaties": s.evaluaties.all(),
-        },
-    )
+    return {
+        "wijk": obj,
+        "set": s,
+        "afspraken": afspraken,
+        "themas": list(s.themas.all()),
+        "instrumenten": list(s.instrumenten.all()),
+        "elders": selectors.instrumenten_elders(obj),
+        "vlekken": selectors.witte_vlekken(s),
+        "draad": boom(None),
+        "versies": _versies_met_samenvatting(s),
+        "beheer": beheer,
+        "mag_commentaar": can(request.user, "praatplaat.comment", obj),
+        "overgangen": sorted(services.TRANSITIES[s.status]),
+        "SetStatus": SetStatus,
+        "progress_bewerkbaar": beheer and s.status in (SetStatus.CONCEPT, SetStatus.VASTGESTELD),
+        "status_keuzes": AfspraakStatus.choices,
+    }
+
+
+@permission_required("praatplaat.view", _set_wijk)
+def set_detail(request: HttpRequest, pk: int, obj: Wijk) -> HttpResponse:
+    s = _set(request, pk)
+    return render(request, "praatplaat/set.html", _set_context(request, s, obj))
 
 
 @permission_required("praatplaat.view", _set_wijk)
@@ -328,10 +349,10 @@ def set_bewerken(request: HttpRequest, pk: int, obj: Wijk) -> HttpResponse:
         return redirect(s)
     data = request.POST or None
     form = SetForm(data, instance=s, prefix="set")
-    afspraken = AfspraakFormSet(data, queryset=s.afspraken.all(), prefix="afspraak")
-    themas = ThemaFormSet(data, queryset=s.themas.all(), prefix="thema")
-    instrumenten = InstrumentFormSet(data, queryset=s.instrumenten.all(), prefix="instrument")
-    alle = [form, afspraken, themas, instrumenten]
+    afspraken: Any = AfspraakFormSet(data, queryset=s.afspraken.all(), prefix="afspraak")
+    themas: Any = ThemaFormSet(data, queryset=s.themas.all(), prefix="thema")
+    instrumenten: Any = InstrumentFormSet(data, queryset=s.instrumenten.all(), prefix="instrument")
+    alle: list[Any] = [form, afspraken, themas, instrumenten]
     if request.method == "POST" and all(f.is_valid() for f in alle):
         try:
             services.afsprakenset_bijwerken(
@@ -410,6 +431,9 @@ def commentaar(request: HtmxHttpRequest, pk: int, obj: Wijk) -> HttpResponse:
     s = _set(request, pk)
     form = CommentaarForm(request.POST)
     if not form.is_valid():
+        if request.htmx:
+            ctx = {**_set_context(request, s, obj), "fout": _("Write a comment first.")}
+            return render(request, "praatplaat/set.html#commentaren", ctx)
         messages.error(request, _("Write a comment first."))
         return redirect(s)
     afspraak = parent = None
@@ -428,6 +452,9 @@ def commentaar(request: HtmxHttpRequest, pk: int, obj: Wijk) -> HttpResponse:
     except ValidationError as exc:
         _fouten(request, exc)
         return redirect(s)
+    if request.htmx:  # swap only the comment thread
+        ctx = {**_set_context(request, s, obj), "geplaatst": c}
+        return render(request, "praatplaat/set.html#commentaren", ctx)
     messages.success(request, _("Your comment has been placed."))
     return redirect(f"{s.get_absolute_url()}#commentaar-{c.pk}")
 
@@ -463,10 +490,7 @@ def raadsrol(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
 @permission_required("praatplaat.view", _wijk)
 def evaluaties(request: HttpRequest, slug: str, obj: Wijk) -> HttpResponse:
     lijst = list(Evaluatie.objects.filter(wijk=obj).select_related("afsprakenset"))
-    labels = [
-        str(Evaluatie._meta.get_field(c).verbose_name)
-        for c in ("ieders_stem", "transparantie", "zeggenschap", "goede_gesprek")
-    ]
+    labels = [str(KOMPAS_LABELS[c]) for c in KOMPAS_WAARDEN]
     items = [
         (
             e,

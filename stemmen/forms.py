@@ -113,7 +113,8 @@ class RondeForm(forms.ModelForm):
             self.fields[f].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"]  # type: ignore[attr-defined]
         self.fields["pot"].queryset = Budgetpot.objects.filter(wijk=wijk)  # type: ignore[attr-defined]
         if self.instance.pk:
-            self.fields["budget_euro"].initial = self.instance.budget
+            # In euros: a disabled field is cleaned from its initial value.
+            self.fields["budget_euro"].initial = Decimal(self.instance.budget) / 100
             self.fields["pot"].initial = self.instance.pot_id
             self.fields["themas_tekst"].initial = "\n".join(
                 t.naam for t in self.instance.themas.all()
@@ -125,8 +126,10 @@ class RondeForm(forms.ModelForm):
                         self.fields[name].disabled = True
 
     def velden(self) -> dict[str, Any]:
-        out = {f: self.cleaned_data[f] for f in self.Meta.fields}
-        out["budget"] = self.cleaned_data["budget_euro"]
+        """The changed model fields; disabled (fixed) fields are left alone."""
+        out = {f: self.cleaned_data[f] for f in self.Meta.fields if not self.fields[f].disabled}
+        if not self.fields["budget_euro"].disabled:
+            out["budget"] = self.cleaned_data["budget_euro"]
         out["pot"] = self.cleaned_data.get("pot")
         return out
 

@@ -23,11 +23,12 @@ BACKEND = os.environ.get("TEST_BACKEND", "sqlite")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # PostgreSQL-only tests belong to the postgres suite: deselected (not skipped) here.
     if BACKEND != "postgres":
-        skip_pg = pytest.mark.skip(reason="needs PostgreSQL: runs in the postgres suite")
-        for item in items:
-            if "postgres_only" in item.keywords:
-                item.add_marker(skip_pg)
+        deselected = [item for item in items if "postgres_only" in item.keywords]
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = [item for item in items if "postgres_only" not in item.keywords]
 
 
 def need(condition: bool, what: str) -> None:

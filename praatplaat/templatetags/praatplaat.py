@@ -26,12 +26,12 @@ def waarde(veld: str, value: Any) -> str:
     if value in (None, ""):
         return "—"
     if veld == "status":
-        for choices in (SetStatus, AfspraakStatus):
-            if value in choices.values:
-                return str(choices(value).label)
-    choices = _KEUZES.get(veld)
-    if choices is not None and value in choices.values:
-        return str(choices(value).label)
+        for status in (SetStatus, AfspraakStatus):
+            if value in status.values:
+                return str(status(value).label)
+    keuzes: Any = _KEUZES.get(veld)
+    if keuzes is not None and value in keuzes.values:
+        return str(keuzes(value).label)
     return str(value)
 
 

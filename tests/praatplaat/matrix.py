@@ -99,8 +99,12 @@ def setup(ctx):
     import datetime as dt
 
     from praatplaat import services
-    from praatplaat.models import Onderdeel, Vraag
+    from praatplaat.inhoud import laad_inhoud
+    from praatplaat.models import ArchetypeBeschrijving, Onderdeel, Vraag
     from tests.praatplaat.factories import maak_set
+
+    if not Vraag.objects.filter(wijk__isnull=True).exists():  # flushed by a transactional test
+        laad_inhoud(Onderdeel, Vraag, ArchetypeBeschrijving)
 
     staff = ctx["roles"]["gebiedsteam"]
     ctx["pp_set"] = maak_set(ctx["wijk"], staff, archetype=1)

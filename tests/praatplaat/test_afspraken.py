@@ -169,18 +169,19 @@ def test_versions_are_immutable_and_diff_is_readable(roles, wijk, client) -> Non
     with pytest.raises(ValidationError):
         nieuw.delete()
     assert AfsprakensetVersie.objects.filter(afsprakenset=s).count() == s.versie
+    set_page = client.get(reverse("praatplaat:set", args=[s.pk])).content.decode()
+    assert "2 onderdelen toegevoegd; 1 onderdeel verwijderd; 1 onderdeel gewijzigd" in set_page
     page = client.get(
         reverse("praatplaat:set_diff", args=[s.pk]) + f"?van={v_voor}&naar={s.versie}"
     )
     html = page.content.decode()
     assert "Wijkkrant elk kwartaal" in html and "Wijkpanel van 400 leden samenstellen" in html
     from django.utils import translation
+    from django.utils.html import escape
 
     from wijken.models import Archetype
 
     with translation.override("nl"):
-        from django.utils.html import escape
-
         assert escape(str(Archetype(1).label)) in html  # the label, not the code
 
 
@@ -292,6 +293,17 @@ def test_pdf_is_a3_with_questions_and_answers(roles, wijk, client) -> None:
     assert sorted([round(float(box.width)), round(float(box.height))]) == [842, 1191]
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "Antwoord op dna-1" in text and "Transparantie" in text
+    # cached by content: a new answer gives a new PDF
+    v = Vraag.objects.get(code="leren-1")
+    services.gesprek_opslaan(
+        wijk=wijk,
+        door=roles["gebiedsteam"],
+        gegevens={"datum": dt.date(2025, 1, 1)},
+        antwoorden={v.pk: "Wijkacademie elk voorjaar"},
+    )
+    r2 = client.get(reverse("praatplaat:pdf", args=[wijk.slug]))
+    text2 = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(r2.content)).pages)
+    assert "Wijkacademie elk voorjaar" in text2
 
 
 def test_council_overview_query_count(

@@ -105,3 +105,17 @@ def test_only_raadslid_records_council_role(roles, wijk, client) -> None:
     assert client.post(url, data).status_code == 302
     html = client.get(reverse("praatplaat:wijk", args=[wijk.slug])).content.decode()
     assert "Spelregels vooraf" in html
+
+
+def test_comment_with_htmx_swaps_only_the_thread(roles, wijk, client) -> None:
+    s = maak_set(wijk, roles["gebiedsteam"], archetype=1)
+    client.force_login(roles["raadslid"])
+    url = reverse("praatplaat:commentaar", args=[s.pk])
+    r = client.post(url, {"tekst": "Via htmx geplaatst"}, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert html.lstrip().startswith('<section aria-labelledby="commentaar-kop" id="commentaar">')
+    assert "Via htmx geplaatst" in html and "<html" not in html
+    r = client.post(url, {"tekst": ""}, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200 and 'role="alert"' in r.content.decode()
+    assert Commentaar.objects.count() == 1

@@ -185,3 +185,25 @@ def test_round_form_creates_round_with_themes(client, wijk, roles):
     assert ronde.budget == 3_300_000
     assert ronde.fase == Fase.INDIENEN  # its date has passed
     assert sorted(ronde.themas.values_list("naam", flat=True)) == ["Groen", "Jeugd"]
+
+
+def test_round_form_during_voting_keeps_rules_and_saves_other_fields(client, wijk, roles):
+    ronde = make_ronde(wijk, Fase.STEMMEN, keuze_max=4, budget=2_000_000)
+    client.force_login(roles["gebiedsteam"])
+    page = client.get(f"/stemmen/ronde/{ronde.pk}/bewerken/").content.decode()
+    assert 'name="keuze_max"' in page and "disabled" in page.split('name="keuze_max"')[1][:200]
+    fmt = "%Y-%m-%dT%H:%M"
+    data = {
+        "titel": "Nieuwe titel",
+        "beschrijving": "",
+        "themas_tekst": "",
+        "budget_euro": "1",  # disabled: ignored
+        "keuze_max": "9",  # disabled: ignored
+        "indienen_vanaf": timezone.localtime(ronde.indienen_vanaf).strftime(fmt),
+        "beoordelen_vanaf": timezone.localtime(ronde.beoordelen_vanaf).strftime(fmt),
+        "uitvoering_vanaf": timezone.localtime(ronde.uitvoering_vanaf).strftime(fmt),
+    }
+    r = client.post(f"/stemmen/ronde/{ronde.pk}/bewerken/", data)
+    assert r.status_code == 302, r.context["form"].errors
+    ronde.refresh_from_db()
+    assert ronde.titel == "Nieuwe titel" and ronde.keuze_max == 4 and ronde.budget == 2_000_000

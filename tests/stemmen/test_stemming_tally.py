@@ -247,5 +247,8 @@ def test_recording_the_result_books_commitments(
     chosen = set(r.ideeen.filter(status=IdeeStatus.GEKOZEN).values_list("pk", flat=True))
     # a (no votes) would fit in the € 7.000 left, but an idea nobody voted for is not funded
     assert chosen == {c, d}
-    assert set(r.ideeen.filter(status=IdeeStatus.NIET_GEKOZEN).values_list("pk", flat=True)) == {a, b}
+    assert set(r.ideeen.filter(status=IdeeStatus.NIET_GEKOZEN).values_list("pk", flat=True)) == {
+        a,
+        b,
+    }
     assert Boeking.objects.filter(pot=pot, soort="verplichting").count() == 2

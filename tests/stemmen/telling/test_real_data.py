@@ -42,7 +42,10 @@ EXPECTED_OFFICIAL = {
 SLOW_ADD1 = {"Poland_Warszawa_2023_Mokotow.pb"}
 
 FILES = sorted(p.name for p in DATA.glob("*.pb")) if DATA.exists() else []
-pytestmark = pytest.mark.skipif(not FILES, reason="pabulib data folder not found")
+
+
+def test_the_pabulib_data_is_there() -> None:
+    assert len(FILES) >= 50, f"pabulib data missing in {DATA}"
 
 
 @cache
@@ -66,10 +69,8 @@ def test_every_official_outcome_we_can_reproduce_is_covered() -> None:
     assert not (set(EXCLUDED) & set(found))
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED_OFFICIAL))
+@pytest.mark.parametrize("name", sorted(set(EXPECTED_OFFICIAL) - set(EXCLUDED)))
 def test_official_outcome(name: str) -> None:
-    if name in EXCLUDED:
-        pytest.skip(EXCLUDED[name])
     pf = load(name)
     e = pf.election
     rule = resolve_rule("auto", e)
@@ -108,14 +109,18 @@ def test_greedy_and_mes_equal_pabutools(name: str) -> None:
     assert mes.total_cost <= e.budget
 
 
-ADD1_FILES = [n for n in FILES if n not in SLOW_ADD1]
+ADD1_FILES = [n for n in FILES if n not in SLOW_ADD1 and "mes-add1" in expected()[n]]
+#: pabutools did not finish MES+add1 within 120 s on these, so there is nothing to compare.
+NO_PABUTOOLS_ADD1 = {"Netherlands_Amsterdam_621.pb", "Netherlands_Amsterdam_631.pb", "Poland_Warszawa_2023_Mokotow.pb"}
+
+
+def test_add1_comparison_leaves_out_only_the_known_files() -> None:
+    assert set(FILES) - set(ADD1_FILES) == NO_PABUTOOLS_ADD1 | SLOW_ADD1
 
 
 @pytest.mark.parametrize("name", ADD1_FILES)
 def test_mes_add1_equals_pabutools(name: str) -> None:
     want = expected()[name]
-    if "mes-add1" not in want:
-        pytest.skip("pabutools did not finish MES+add1 on this file within 120 s")
     e = load(name).election
     out = tally(e, "mes-add1", TallyOptions(use_sub_budgets=False))
     assert sorted(out.selected) == want["mes-add1"]
