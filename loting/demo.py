@@ -92,20 +92,34 @@ def _verify(loting: Loting) -> None:
     services.verification_run(verificatie_id=v.pk)
 
 
+def _households(wijk: Wijk) -> int:
+    from wijken.models import Adres
+
+    return Adres.objects.filter(straat__buurt__wijk=wijk).count()
+
+
 def _cwr(wijk: Wijk, rng: random.Random, out: Any) -> None:
+    # At full scale the real numbers; on a tiny demo (tests) proportionally fewer.
+    n_inv = min(148, _households(wijk) // 2)
+    k = min(11, n_inv // 4)
+    ja = min(20, n_inv // 2)
+    if k < 2:
+        return
     if not Loting.objects.filter(wijk=wijk, titel=CWR_BEWONERS).exists():
         loting = services.loting_create(
             wijk=wijk,
             doel=Loting.Doel.CWR_BEWONERS,
             titel=CWR_BEWONERS,
-            zetels=11,
-            aantal_uitnodigingen=148,
+            zetels=k,
+            aantal_uitnodigingen=n_inv,
             marge_procent=20,
         )
         services.seed_commit(loting=loting, seed="oosterpark-cwr-2017-bewoners")
         loting = _run_draw(loting)
-        _answers(loting, ja=20, nee=64, rng=rng)
+        _answers(loting, ja=max(ja, k + 1), nee=n_inv // 3, rng=rng)
         loting = _run_selection(loting)
+        if loting.status != Loting.Status.GESELECTEERD:
+            return
         # One resident declines the seat: replaced from the same street (stratum). Pick a
         # seat whose street has another yes-sayer, as happened at the doors in 2017.
         zetels = list(Zetel.objects.filter(loting=loting).select_related("uitnodiging"))
@@ -135,7 +149,7 @@ def _cwr(wijk: Wijk, rng: random.Random, out: Any) -> None:
         services.seed_reveal(loting=loting)
         _verify(loting)
         if out:
-            out.write(f"  {CWR_BEWONERS}: 148 invited, 20 yes, 11 seated")
+            out.write(f"  {CWR_BEWONERS}: {n_inv} invited, {ja} yes, {k} seated")
     if not Loting.objects.filter(wijk=wijk, titel=CWR_RAAD).exists():
         raad = services.loting_create(
             wijk=wijk, doel=Loting.Doel.CWR_RAADSLEDEN, titel=CWR_RAAD, zetels=6
@@ -150,10 +164,12 @@ def _cwr(wijk: Wijk, rng: random.Random, out: Any) -> None:
     if not orgaan.voorzitterskeuzes.exists():
         leden = list(orgaan.zetels.filter(status=Zetel.Status.ACTIEF).order_by("pk"))
         if leden:
+            # The council elects a chair from its midst (a majority for one member).
+            winnaar = leden[len(leden) // 2]
             stemmen = {z.pk: 0 for z in leden}
-            stemmen[leden[2].pk] = 9
-            stemmen[leden[5].pk] = 5
-            stemmen[leden[-1].pk] = 3
+            stemmen[winnaar.pk] = len(leden) // 2 + 1
+            if leden[0].pk != winnaar.pk:
+                stemmen[leden[0].pk] = len(leden) - stemmen[winnaar.pk]
             services.voorzitter_kiezen(orgaan=orgaan, stemmen=stemmen)
             services.vergoedingen_vastleggen(orgaan=orgaan, maand=timezone.localdate())
 
@@ -161,9 +177,11 @@ def _cwr(wijk: Wijk, rng: random.Random, out: Any) -> None:
 def _panel(wijk: Wijk, rng: random.Random, out: Any, scale: float) -> None:
     if Loting.objects.filter(wijk=wijk, titel=PANEL).exists():
         return
-    n_inv = max(40, int(1932 * min(scale, 1.0)))
-    n_ja = max(12, int(440 * min(scale, 1.0)))
-    k = max(10, int(400 * min(scale, 1.0)))
+    n_inv = min(1932, _households(wijk) // 2)
+    n_ja = min(440, n_inv * 23 // 100)
+    k = min(400, n_ja * 10 // 11)
+    if k < 2:
+        return
     loting = services.loting_create(
         wijk=wijk,
         doel=Loting.Doel.WIJKPANEL,

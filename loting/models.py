@@ -392,6 +392,8 @@ class Vergoeding(models.Model):
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The ledger entry (wijken.Boeking) when the wijk has an active CWR budget pot.
+    boeking_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-maand", "zetel_id"]

@@ -1015,6 +1015,34 @@ def voorzitter_kiezen(
     return keuze
 
 
+def _vergoeding_boeken(v: Vergoeding, *, orgaan: Orgaan, user: Any) -> None:
+    """Book the allowance as an expenditure on the wijk's active CWR budget pot (the
+    open-budget ledger of the wijken app), when there is one. Public text: no names."""
+    from wijken.models import Budgetpot
+    from wijken.selectors import budgetpot_actief
+    from wijken.services import boeking_uitgave
+
+    pot = budgetpot_actief(orgaan.wijk, Budgetpot.Soort.CWR, datum=v.maand)
+    if pot is None:
+        return
+    try:
+        with transaction.atomic():
+            boeking = boeking_uitgave(
+                pot=pot,
+                bedrag_centen=v.bedrag_cents,
+                door=user if getattr(user, "pk", None) else None,
+                omschrijving=_("Allowance of a resident member, %(maand)s")
+                % {"maand": f"{v.maand:%Y-%m}"},
+                bron=v,
+                bron_label=orgaan.naam,
+                datum=v.maand,
+                sleutel=f"loting-vergoeding-{v.pk}",
+            )
+    except ValidationError:
+        return  # refused by the ledger (e.g. the pot is empty): recorded here, not booked
+    Vergoeding.objects.filter(pk=v.pk).update(boeking_id=boeking.pk)
+
+
 @transaction.atomic
 def vergoedingen_vastleggen(*, orgaan: Orgaan, maand: date, user: Any = None) -> int:
     """Record one month's allowance for every resident member who sat that month."""
@@ -1030,7 +1058,7 @@ def vergoedingen_vastleggen(*, orgaan: Orgaan, maand: date, user: Any = None) ->
     )
     n = 0
     for z in zetels:
-        _obj, created = Vergoeding.objects.get_or_create(
+        v, created = Vergoeding.objects.get_or_create(
             zetel=z,
             maand=eerste,
             defaults={
@@ -1039,6 +1067,8 @@ def vergoedingen_vastleggen(*, orgaan: Orgaan, maand: date, user: Any = None) ->
             },
         )
         n += created
+        if v.boeking_id is None:
+            _vergoeding_boeken(v, orgaan=orgaan, user=user)
     audit_log(actor=user, action="loting.allowances", obj=orgaan, summary=f"{eerste:%Y-%m}: {n}")
     return n
 

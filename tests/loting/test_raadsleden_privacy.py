@@ -190,3 +190,31 @@ def test_signed_in_resident_sees_and_erases_answers(wijk, make_user, client):
     assert client.post(reverse("loting:mijn_gegevens_wissen")).status_code == 302
     u.refresh_from_db()
     assert (u.antwoord, u.respondent_id, u.leeftijdsgroep) == ("", None, "")
+
+
+def test_allowances_are_booked_on_the_cwr_budget_pot(wijk):
+    from datetime import date
+
+    from wijken.models import Boeking, Budgetpot
+    from wijken.services import boeking_toewijzing, budgetpot_create
+
+    vandaag = timezone.localdate()
+    pot = budgetpot_create(
+        wijk=wijk,
+        soort=Budgetpot.Soort.CWR,
+        naam="CWR-budget",
+        periode_start=date(vandaag.year - 1, 1, 1),
+        periode_eind=date(vandaag.year + 2, 12, 31),
+    )
+    boeking_toewijzing(pot=pot, bedrag_centen=20_000_000, door=None, omschrijving="CWR")
+    loting = selected_loting(wijk)
+    assert services.vergoedingen_vastleggen(orgaan=loting.orgaan, maand=vandaag) == 3
+    uitgaven = Boeking.objects.filter(pot=pot, soort=Boeking.Soort.UITGAVE)
+    assert uitgaven.count() == 3
+    assert sum(b.bedrag_centen for b in uitgaven) == 3 * loting.orgaan.vergoeding_cents
+    assert not Vergoeding.objects.filter(
+        zetel__orgaan=loting.orgaan, boeking_id__isnull=True
+    ).exists()
+    # Idempotent: recording the month again books nothing new.
+    services.vergoedingen_vastleggen(orgaan=loting.orgaan, maand=vandaag)
+    assert uitgaven.count() == 3
