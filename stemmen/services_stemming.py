@@ -571,7 +571,7 @@ def _election(ronde: Ronde, ideeen: list[Idee]) -> Any:
 
 def ronde_tellen(*, ronde_id: int, actor: User | None = None) -> Uitslag:
     """Tally the round with its rule and store the outcome with every explanation."""
-    from stemmen.telling import tally
+    from stemmen.telling import TallyOptions, tally
     from stemmen.telling.rules.base import Instance, project_scores
 
     start = time.perf_counter()
@@ -581,7 +581,10 @@ def ronde_tellen(*, ronde_id: int, actor: User | None = None) -> Uitslag:
         raise ValidationError(_("There are no ideas on the ballot."))
     election = _election(ronde, ideeen)
     regel = REGEL[ronde.telregel]
-    outcome = tally(election, regel)
+    # An idea nobody voted for is never funded (pabutools' greedy would fund it when it
+    # fits): greedy and Borda run with a threshold of one vote / one point.
+    opties = TallyOptions(min_score=1) if regel in ("greedy", "borda") else None
+    outcome = tally(election, regel, opties)
     inst = Instance.from_election(election)
     votes = project_scores(inst, "votes")
     scores = project_scores(inst, "points")
@@ -883,7 +886,7 @@ def peiling_mail_sturen(*, peiling_id: int, zetel_id: int) -> bool:
 
     with transaction.atomic():
         d = (
-            PeilingDeelname.objects.select_for_update()
+            PeilingDeelname.objects.select_for_update(of=("self",))
             .select_related("peiling", "zetel__uitnodiging")
             .filter(peiling_id=peiling_id, zetel_id=zetel_id)
             .first()

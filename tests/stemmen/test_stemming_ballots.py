@@ -16,6 +16,15 @@ from tests.stemmen.factories_stemming import idee_pks, make_ronde
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english() -> Any:
+    """Messages are asserted in English (the msgids); the site's default is Dutch."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _fouten(ronde: Any, keuze: svc.Keuze) -> list[str]:
     return svc.keuze_samenvatting(ronde, keuze)["fouten"]
 

@@ -140,3 +140,41 @@ def test_budget_ballot_paper_double_entry_and_result(
     assert page.locator("svg[role=img] title").first.text_content()
     page.goto(f"{page.base_url}/stemmen/ronde/{ronde.pk}/stemcode/")
     assert_accessible(page)
+
+
+def test_staff_pages_and_panel_answer_are_accessible(
+    page: Any, browser: Any, live_server: Any, roles: dict[str, Any], wijk: Any
+) -> None:
+    """Panel consultation (create, results, printable list, answer page), pabulib import,
+    turnout at 360 px: axe-core clean."""
+    login_staff(page, roles["gebiedsteam"].email)
+    page.goto(f"{page.base_url}/stemmen/wijk/{wijk.slug}/peilingen/")
+    assert_accessible(page)
+    page.fill("input[name=titel]", "Speelplek")
+    page.fill("input[name=vraag1_tekst]", "Welke plek?")
+    page.select_option("select[name=vraag1_soort]", "een")
+    page.fill("input[name=vraag1_opties]", "Park; Plein")
+    page.fill("input[name=vraag2_tekst]", "Opmerkingen?")
+    page.select_option("select[name=vraag2_soort]", "open")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/stemmen/peiling/\d+/$"))
+    assert_accessible(page)
+    from stemmen.models_stemming import Peiling
+
+    p = Peiling.objects.get(titel="Speelplek")
+    assert [v.soort for v in p.vragen.all()] == ["een", "open"]
+    page.goto(f"{page.base_url}/stemmen/peiling/{p.pk}/papier/")
+    assert_accessible(page)
+    page.goto(f"{page.base_url}/stemmen/wijk/{wijk.slug}/pb-import/")
+    assert_accessible(page)
+    ronde = make_ronde(wijk, roles["gebiedsteam"], fase=Fase.UITSLAG)
+    svc.ronde_tellen(ronde_id=ronde.pk)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{page.base_url}/stemmen/ronde/{ronde.pk}/uitslag/")
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "stemming-uitslag-360px")
+    Peiling.objects.filter(pk=p.pk).update(status="open")
+    page.goto(f"{page.base_url}/stemmen/peiling/antwoord/{svc.peiling_token(p, 1)}/")
+    assert_accessible(page)
+    screenshot(page, "stemming-peiling-antwoord")
