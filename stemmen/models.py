@@ -705,4 +705,6 @@ class VerzondenBericht(models.Model):
 
     def __str__(self) -> str:
         return self.sleutel
+
+
 from .models_stemming import *  # noqa

@@ -31,4 +31,6 @@ def mail_fase_wijziging(ronde_id: int, fase: str) -> int:
 @shared_task(name="stemmen.mail_aanvraag_besloten")
 def mail_aanvraag_besloten(aanvraag_id: int) -> int:
     return meldingen.aanvraag_besloten(aanvraag_id)
+
+
 from .tasks_stemming import *  # noqa
