@@ -271,6 +271,9 @@ def raad_overzicht(wijken: Any) -> list[OverzichtRij]:
         .values("wijk_id")
         .annotate(n=Count("id"), d=Sum("deelnemers"), laatst=Max("datum"))
     }
+    from wijken.selectors import budget_onder_zeggenschap_per_wijk
+
+    budgets = budget_onder_zeggenschap_per_wijk(list(ids))
     rows = []
     for w in wijken:
         s = sets.get(w.pk)
@@ -281,7 +284,7 @@ def raad_overzicht(wijken: Any) -> list[OverzichtRij]:
                 set=s,
                 open_acties=getattr(s, "n_open", 0) if s else 0,
                 evaluatie=evals.get(w.pk),
-                budget=budget_onder_zeggenschap(w),
+                budget=budgets.get(w.pk),
                 gesprekken=d.get("n", 0),
                 deelnemers=d.get("d") or 0,
                 raadsrol=rollen.get(w.pk),

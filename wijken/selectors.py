@@ -187,6 +187,25 @@ def uitgaven_per_categorie_per_jaar(wijk: Wijk) -> tuple[list[int], list[tuple[s
     return js, reeksen
 
 
+def budget_onder_zeggenschap_per_wijk(
+    wijk_ids: list[int], *, datum: date | None = None
+) -> dict[int, int]:
+    """``budget_onder_zeggenschap`` for many wijken in one query: {wijk id: cents}."""
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    d = datum or timezone.localdate()
+    rows = (
+        Boeking.objects.filter(
+            pot__wijk_id__in=wijk_ids, pot__periode_start__lte=d, pot__periode_eind__gte=d
+        )
+        .values("pot__wijk_id")
+        .annotate(t=Sum("delta_toegewezen"))
+    )
+    found = {r["pot__wijk_id"]: int(r["t"] or 0) for r in rows}
+    return {wid: found.get(wid, 0) for wid in wijk_ids}
+
+
 def budget_onder_zeggenschap(wijk: Wijk, *, datum: date | None = None) -> int:
     """Cents allocated to the wijk's pots whose period includes ``datum`` (default today):
     the money the wijk currently has a say over (used by praatplaat's congruence check)."""

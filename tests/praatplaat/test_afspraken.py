@@ -321,6 +321,21 @@ def test_council_overview_query_count(
         r = client.get(reverse("praatplaat:raad"))
     html = r.content.decode()
     assert "Oosterparkwijk" in html and "De Wijert" in html and "Wijkagenda: 3" in html
+    # No query per wijk: a third wijk with a set costs no extra queries.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.wijken.factories import StadsdeelFactory, WijkFactory
+
+    with CaptureQueriesContext(connection) as before:
+        client.get(reverse("praatplaat:raad"))
+    w3 = WijkFactory(
+        stadsdeel=StadsdeelFactory(naam="West", slug="west"), naam="Vinkhuizen", slug="vinkhuizen"
+    )
+    maak_set(w3, staff, archetype=2, instrumenten=("online",))
+    with CaptureQueriesContext(connection) as after:
+        client.get(reverse("praatplaat:raad"))
+    assert len(after) == len(before)
 
 
 def test_wijk_section_on_wijk_page(roles, wijk, client) -> None:

@@ -4,6 +4,8 @@ afterwards exactly one voter row and one ballot each, and no vote lost."""
 from __future__ import annotations
 
 import multiprocessing as mp
+import queue
+import time
 import traceback
 from typing import Any
 
@@ -25,6 +27,9 @@ def _worker(
     from groningenmodel.models import User
     from stemmen.models import Ronde
 
+    # A forked child must never talk over a database socket it inherited from the parent.
+    for conn in connections.all(initialized_only=True):
+        conn.connection = None
     try:
         ronde = Ronde.objects.get(pk=ronde_id)
         users = {u.pk: u for u in User.objects.filter(pk__in=[j[0] for j in jobs])}
@@ -69,11 +74,24 @@ def test_200_voters_in_parallel(wijk: Any) -> None:
     ]
     for pr in procs:
         pr.start()
-    for pr in procs:
-        pr.join(180)
+    # Drain the error queue while waiting: a child cannot exit while its queued
+    # messages are unread (the queue's feeder thread blocks on a full pipe).
     failures = []
-    while not errors.empty():
-        failures.append(errors.get())
+    deadline = time.monotonic() + 180
+    while any(pr.is_alive() for pr in procs) and time.monotonic() < deadline:
+        try:
+            failures.append(errors.get(timeout=0.2))
+        except queue.Empty:
+            pass
+    for pr in procs:
+        pr.join(5)
+        if pr.is_alive():
+            pr.kill()
+    while True:
+        try:
+            failures.append(errors.get(timeout=0.5))
+        except queue.Empty:
+            break
     assert not failures, "\n".join(failures)
     assert all(pr.exitcode == 0 for pr in procs)
 

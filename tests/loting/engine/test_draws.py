@@ -1,6 +1,5 @@
 """Invitation draw (allocation, households, reserves, speed) and uniform draws."""
 
-import time
 from fractions import Fraction
 
 import pytest
@@ -106,13 +105,13 @@ def test_invitation_reserves_are_ordered_continuation():
         assert b.reserves[:3] == a.reserves
 
 
-def test_invitation_draw_250k_under_5s():
+def test_invitation_draw_from_250k_addresses():
+    # The time it takes is measured in bench/bench_loting.py, not here.
     register = _register(250_000, 400, 2)
-    t = time.perf_counter()
     draw = invitation_draw(register, 2000, "performance")
-    elapsed = time.perf_counter() - t
     assert len(draw.invited) == 2000
-    assert elapsed < 5.0, elapsed
+    household = {e.person_id: e.household_id for e in register}
+    assert len({household[p] for p in draw.invited}) == 2000  # one per household
 
 
 def test_uniform_draw_replacements():
