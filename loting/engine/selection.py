@@ -368,7 +368,7 @@ class _Pricer:
                 return None
             r = np.round(x)
             if np.all(np.abs(x - r) <= 1e-9):
-                return tuple(int(v) for v in r)
+                return tuple(int(v) for v in r.tolist())
         else:
             self.lp.clearSolver()
         return self.solve(w)
@@ -475,6 +475,15 @@ class _Solver:
             ],
             dtype=np.int64,
         ).reshape(t_count, len(comp.features))
+        n_feat = self.vcode.shape[1]
+        self.diffmask: np.ndarray | None = None
+        self.fbits = (1 << np.arange(min(n_feat, 62), dtype=np.int64)).astype(np.int64)
+        if n_feat <= 62 and t_count <= 2000:
+            diff = np.zeros((t_count, t_count), dtype=np.int64)
+            for f in range(n_feat):
+                col = self.vcode[:, f]
+                diff |= (col[:, None] != col[None, :]).astype(np.int64) << f
+            self.diffmask = diff
         self.hh_of = np.full(t_count, -1, dtype=np.int64)
         for hi_, ts in enumerate(comp.households):
             self.hh_of[ts] = hi_
@@ -494,10 +503,18 @@ class _Solver:
             qcount = self.amat @ c
             can_dec = qcount > self.lo
             can_inc = qcount < self.hi
-            for f in range(self.vcode.shape[1]):
-                vo = self.vcode[outs, f]
-                vi = self.vcode[:, f]
-                ok &= (vo[:, None] == vi[None, :]) | (can_dec[vo][:, None] & can_inc[vi][None, :])
+            if self.diffmask is not None:
+                # Bit f set: feature f differs / may lose a member / may gain a member.
+                out_ok = can_dec[self.vcode[outs]] @ self.fbits
+                in_ok = can_inc[self.vcode] @ self.fbits
+                ok &= (self.diffmask[outs] & ~(out_ok[:, None] & in_ok[None, :])) == 0
+            else:
+                for f in range(self.vcode.shape[1]):
+                    vo = self.vcode[outs, f]
+                    vi = self.vcode[:, f]
+                    ok &= (vo[:, None] == vi[None, :]) | (
+                        can_dec[vo][:, None] & can_inc[vi][None, :]
+                    )
             if len(self.comp.households):
                 occupied = np.zeros(len(self.comp.households) + 1, dtype=bool)
                 hh_in_panel = self.hh_of[c > 0]
@@ -523,7 +540,7 @@ class _Solver:
             n = c.copy()
             n[o[j]] -= 1
             n[t[j]] += 1
-            out.append(tuple(int(x) for x in n))
+            out.append(tuple(n.tolist()))
         return out
 
     def _ascend(self, counts: tuple[int, ...], weights: np.ndarray) -> tuple[int, ...]:
@@ -534,10 +551,12 @@ class _Solver:
             o, t, g = self._swaps(c, weights, float(np.dot(weights, c)) + 1e-12)
             if not len(g):
                 break
-            j = np.lexsort((t, o, -g))[0]
+            # First maximum = lexicographically smallest (out, in) among the best swaps
+            # (nonzero() lists them in that order).
+            j = int(np.argmax(g))
             c[o[j]] -= 1
             c[t[j]] += 1
-        return tuple(int(x) for x in c)
+        return tuple(c.tolist())
 
     def matrix(self) -> np.ndarray:
         """The known panels as a float matrix (panels x types), cached."""
