@@ -37,9 +37,9 @@ _INF = highspy.kHighsInf
 #: Extra columns (one-swap neighbours of the priced panel) added per pricing round.
 NEIGHBOURS = 5
 #: Known panels used as starting points of the local-search pricing heuristic.
-LOCAL_STARTS = 10
+LOCAL_STARTS = 20
 #: One-swap neighbours added per local optimum found by the heuristic.
-LOCAL_NEIGHBOURS = 0
+LOCAL_NEIGHBOURS = 1
 #: Local search is switched off when it needs more swap steps than this per column.
 LS_STEPS_PER_COLUMN = 15
 #: Maximum steepest-ascent swaps per local-search start.
