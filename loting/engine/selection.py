@@ -494,6 +494,14 @@ class _Solver:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Feasible swaps (one member of type ``outs[i]`` out, one of type ``j`` in) whose
         panel value exceeds ``threshold``: returns (out types, in types, gains)."""
+        outs, ok, gain = self._swap_mask(c, weights, threshold)
+        oi, ti = np.nonzero(ok)
+        return outs[oi], ti, gain[oi, ti]
+
+    def _swap_mask(
+        self, c: np.ndarray, weights: np.ndarray, threshold: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(out types, feasibility mask |outs| x T, gains |outs| x T) of the swaps above."""
         outs = np.flatnonzero(c > 0)
         value = float(np.dot(weights, c))
         gain = weights[None, :] - weights[outs][:, None]  # |outs| x T
@@ -522,8 +530,7 @@ class _Solver:
                 hi_ = self.hh_of
                 ho = self.hh_of[outs]
                 ok &= (hi_[None, :] < 0) | ~occupied[hi_][None, :] | (hi_[None, :] == ho[:, None])
-        oi, ti = np.nonzero(ok)
-        return outs[oi], ti, gain[oi, ti]
+        return outs, ok, gain
 
     def neighbours(
         self, counts: tuple[int, ...], weights: np.ndarray, threshold: float, limit: int
@@ -548,14 +555,14 @@ class _Solver:
         c = np.array(counts)
         for _ in range(ASCENT_STEPS):
             self.ls_steps += 1
-            o, t, g = self._swaps(c, weights, float(np.dot(weights, c)) + 1e-12)
-            if not len(g):
+            outs, ok, gain = self._swap_mask(c, weights, float(np.dot(weights, c)) + 1e-12)
+            # First maximum in row-major order = the best feasible swap with the
+            # lexicographically smallest (out, in) types.
+            j = int(np.argmax(np.where(ok, gain, -np.inf)))
+            if not ok.flat[j]:
                 break
-            # First maximum = lexicographically smallest (out, in) among the best swaps
-            # (nonzero() lists them in that order).
-            j = int(np.argmax(g))
-            c[o[j]] -= 1
-            c[t[j]] += 1
+            c[outs[j // ok.shape[1]]] -= 1
+            c[j % ok.shape[1]] += 1
         return tuple(c.tolist())
 
     def matrix(self) -> np.ndarray:
