@@ -37,9 +37,9 @@ _INF = highspy.kHighsInf
 #: Extra columns (one-swap neighbours of the priced panel) added per pricing round.
 NEIGHBOURS = 5
 #: Known panels used as starting points of the local-search pricing heuristic.
-LOCAL_STARTS = 10
+LOCAL_STARTS = 20
 #: One-swap neighbours added per local optimum found by the heuristic.
-LOCAL_NEIGHBOURS = 0
+LOCAL_NEIGHBOURS = 1
 #: Local search is switched off when it needs more swap steps than this per column.
 LS_STEPS_PER_COLUMN = 15
 #: Maximum steepest-ascent swaps per local-search start.
@@ -301,27 +301,47 @@ def _ones(n: int) -> np.ndarray:
 
 
 class _Pricer:
-    """ILP over type counts: maximise ``sum_t w_t c_t`` over feasible compositions."""
+    """ILP over type counts: maximise ``sum_t w_t c_t`` over feasible compositions.
+
+    ``solve`` runs the ILP. ``solve_above`` first solves the LP relaxation (a separate,
+    warm-started HiGHS model whose costs are the only thing that changes): when its
+    optimum is at most the threshold no panel can exceed it, and when its optimal vertex
+    is integral that vertex is an optimal panel. Only otherwise does it run the ILP.
+    Both shortcuts are exact, so the result is the same as with the ILP alone.
+    """
 
     def __init__(self, comp: _Compiled) -> None:
         self.comp = comp
+        t_count = len(comp.types)
+        self.idx = np.arange(t_count, dtype=np.int32)
+        self.h = self._model(integer=True)
+        self.lp = self._model(integer=False)
+        self.lp.setOptionValue("presolve", "off")
+        self.ilp_calls = 0
+        self.lp_calls = 0
+
+    def _model(self, integer: bool) -> highspy.Highs:
+        comp = self.comp
         t_count = len(comp.types)
         h = _new_highs()
         h.setOptionValue("mip_rel_gap", 1e-10)
         h.setOptionValue("mip_abs_gap", 1e-12)
         h.addVars(t_count, np.zeros(t_count), comp.sizes)
-        idx = np.arange(t_count, dtype=np.int32)
-        h.changeColsIntegrality(t_count, idx, np.array([highspy.HighsVarType.kInteger] * t_count))
+        idx = self.idx
+        if integer:
+            h.changeColsIntegrality(
+                t_count, idx, np.array([highspy.HighsVarType.kInteger] * t_count)
+            )
         h.addRow(comp.k, comp.k, t_count, idx, _ones(t_count))
         for q, ts in zip(comp.quotas, comp.quota_types, strict=True):
             h.addRow(q.min, q.max, len(ts), np.array(ts, dtype=np.int32), _ones(len(ts)))
         for hh in comp.households:
             h.addRow(0.0, 1.0, len(hh), np.array(hh, dtype=np.int32), _ones(len(hh)))
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
-        self.h = h
-        self.idx = idx
+        return h
 
     def solve(self, weights: np.ndarray) -> tuple[int, ...] | None:
+        self.ilp_calls += 1
         self.h.changeColsCost(len(weights), self.idx, np.asarray(weights, dtype=float))
         self.h.run()
         status = self.h.getModelStatus()
@@ -333,6 +353,25 @@ class _Pricer:
             )
         values = self.h.getSolution().col_value
         return tuple(round(v) for v in values)
+
+    def solve_above(self, weights: np.ndarray, threshold: float) -> tuple[int, ...] | None:
+        """An optimal panel for ``weights``, or None when no panel's value can exceed
+        ``threshold`` (certified by the LP relaxation). Needs a feasible instance."""
+        self.lp_calls += 1
+        w = np.asarray(weights, dtype=float)
+        self.lp.changeColsCost(len(w), self.idx, w)
+        self.lp.run()
+        if self.lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            x = np.array(self.lp.getSolution().col_value)
+            bound = float(self.lp.getInfo().objective_function_value)
+            if bound <= threshold:
+                return None
+            r = np.round(x)
+            if np.all(np.abs(x - r) <= 1e-9):
+                return tuple(int(v) for v in r.tolist())
+        else:
+            self.lp.clearSolver()
+        return self.solve(w)
 
 
 def _check_feasible_or_raise(comp: _Compiled, pricer: _Pricer) -> None:
@@ -412,54 +451,6 @@ def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
 # ----------------------------------------------------------------------------- solver
 
 
-class _MaxSupport:
-    """Warm-started LP for an optimal dual solution with maximal support.
-
-    Columns ``y_0..y_{T-1}, mu, u_0..u_{T-1}``; rows: the dual's normalisation row, the
-    dual objective ``mu - sum_fixed f_t y_t <= level`` (optimal face), ``u_t <= y_t``, and
-    the panel rows. Objective ``max sum_unfixed u_t`` with ``0 <= u_t <= 1e-3``: if each
-    of several types can have a positive weight in some optimal dual, a convex
-    combination gives all of them a positive weight at once (strict complementarity, as
-    in Flanigan et al.). The caller verifies the result against all panels (pricing ILP).
-    """
-
-    def __init__(self, t_count: int, unfixed: Sequence[int]) -> None:
-        self.t = t_count
-        h = _new_highs()
-        h.setOptionValue("presolve", "off")
-        n = 2 * t_count + 1
-        ub = np.concatenate([np.full(t_count + 1, _INF), np.zeros(t_count)])
-        ub[[t_count + 1 + i for i in unfixed]] = 1e-3
-        h.addVars(n, np.zeros(n), ub)
-        cost = np.concatenate([np.zeros(t_count + 1), np.ones(t_count)])
-        h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
-        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
-        h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
-        h.addRow(-_INF, 0.0, 1, np.array([t_count], dtype=np.int32), _ones(1))
-        for t in range(t_count):
-            h.addRow(
-                -_INF, 0.0, 2, np.array([t, t_count + 1 + t], dtype=np.int32), np.array([-1.0, 1.0])
-            )
-        self.h = h
-
-    def fix(self, t: int, level: float) -> None:
-        self.h.changeCoeff(0, t, 0.0)
-        self.h.changeCoeff(1, t, -level)
-        self.h.changeColBounds(self.t + 1 + t, 0.0, 0.0)
-
-    def add_row(self, cols: np.ndarray, vals: np.ndarray) -> None:
-        self.h.addRow(-_INF, 0.0, len(cols), cols, vals)
-
-    def solve(self, level: float) -> np.ndarray | None:
-        self.h.changeRowBounds(1, -_INF, level + 1e-9 * max(1.0, abs(level)))
-        self.h.run()
-        if self.h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            self.h.clearSolver()
-            return None
-        out: np.ndarray = np.maximum(np.array(self.h.getSolution().col_value[: self.t + 1]), 0.0)
-        return out
-
-
 class _Solver:
     def __init__(self, comp: _Compiled) -> None:
         self.comp = comp
@@ -484,6 +475,15 @@ class _Solver:
             ],
             dtype=np.int64,
         ).reshape(t_count, len(comp.features))
+        n_feat = self.vcode.shape[1]
+        self.diffmask: np.ndarray | None = None
+        self.fbits = (1 << np.arange(min(n_feat, 62), dtype=np.int64)).astype(np.int64)
+        if n_feat <= 62 and t_count <= 2000:
+            diff = np.zeros((t_count, t_count), dtype=np.int64)
+            for f in range(n_feat):
+                col = self.vcode[:, f]
+                diff |= (col[:, None] != col[None, :]).astype(np.int64) << f
+            self.diffmask = diff
         self.hh_of = np.full(t_count, -1, dtype=np.int64)
         for hi_, ts in enumerate(comp.households):
             self.hh_of[ts] = hi_
@@ -494,6 +494,14 @@ class _Solver:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Feasible swaps (one member of type ``outs[i]`` out, one of type ``j`` in) whose
         panel value exceeds ``threshold``: returns (out types, in types, gains)."""
+        outs, ok, gain = self._swap_mask(c, weights, threshold)
+        oi, ti = np.nonzero(ok)
+        return outs[oi], ti, gain[oi, ti]
+
+    def _swap_mask(
+        self, c: np.ndarray, weights: np.ndarray, threshold: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(out types, feasibility mask |outs| x T, gains |outs| x T) of the swaps above."""
         outs = np.flatnonzero(c > 0)
         value = float(np.dot(weights, c))
         gain = weights[None, :] - weights[outs][:, None]  # |outs| x T
@@ -503,10 +511,18 @@ class _Solver:
             qcount = self.amat @ c
             can_dec = qcount > self.lo
             can_inc = qcount < self.hi
-            for f in range(self.vcode.shape[1]):
-                vo = self.vcode[outs, f]
-                vi = self.vcode[:, f]
-                ok &= (vo[:, None] == vi[None, :]) | (can_dec[vo][:, None] & can_inc[vi][None, :])
+            if self.diffmask is not None:
+                # Bit f set: feature f differs / may lose a member / may gain a member.
+                out_ok = can_dec[self.vcode[outs]] @ self.fbits
+                in_ok = can_inc[self.vcode] @ self.fbits
+                ok &= (self.diffmask[outs] & ~(out_ok[:, None] & in_ok[None, :])) == 0
+            else:
+                for f in range(self.vcode.shape[1]):
+                    vo = self.vcode[outs, f]
+                    vi = self.vcode[:, f]
+                    ok &= (vo[:, None] == vi[None, :]) | (
+                        can_dec[vo][:, None] & can_inc[vi][None, :]
+                    )
             if len(self.comp.households):
                 occupied = np.zeros(len(self.comp.households) + 1, dtype=bool)
                 hh_in_panel = self.hh_of[c > 0]
@@ -514,8 +530,7 @@ class _Solver:
                 hi_ = self.hh_of
                 ho = self.hh_of[outs]
                 ok &= (hi_[None, :] < 0) | ~occupied[hi_][None, :] | (hi_[None, :] == ho[:, None])
-        oi, ti = np.nonzero(ok)
-        return outs[oi], ti, gain[oi, ti]
+        return outs, ok, gain
 
     def neighbours(
         self, counts: tuple[int, ...], weights: np.ndarray, threshold: float, limit: int
@@ -532,7 +547,7 @@ class _Solver:
             n = c.copy()
             n[o[j]] -= 1
             n[t[j]] += 1
-            out.append(tuple(int(x) for x in n))
+            out.append(tuple(n.tolist()))
         return out
 
     def _ascend(self, counts: tuple[int, ...], weights: np.ndarray) -> tuple[int, ...]:
@@ -540,13 +555,15 @@ class _Solver:
         c = np.array(counts)
         for _ in range(ASCENT_STEPS):
             self.ls_steps += 1
-            o, t, g = self._swaps(c, weights, float(np.dot(weights, c)) + 1e-12)
-            if not len(g):
+            outs, ok, gain = self._swap_mask(c, weights, float(np.dot(weights, c)) + 1e-12)
+            # First maximum in row-major order = the best feasible swap with the
+            # lexicographically smallest (out, in) types.
+            j = int(np.argmax(np.where(ok, gain, -np.inf)))
+            if not ok.flat[j]:
                 break
-            j = np.lexsort((t, o, -g))[0]
-            c[o[j]] -= 1
-            c[t[j]] += 1
-        return tuple(int(x) for x in c)
+            c[outs[j // ok.shape[1]]] -= 1
+            c[j % ok.shape[1]] += 1
+        return tuple(c.tolist())
 
     def matrix(self) -> np.ndarray:
         """The known panels as a float matrix (panels x types), cached."""
@@ -615,19 +632,6 @@ class _Solver:
             self.ls_enabled = False
         return found
 
-    @staticmethod
-    def _dual_degenerate(
-        h: highspy.Highs, y: np.ndarray, fixed: Mapping[int, float], t_count: int
-    ) -> bool:
-        """Could another optimal dual give positive weight to an unfixed type that has
-        weight 0 now? Only if that type's reduced cost is 0; otherwise the simplex
-        solution already has maximal support and the support LP can be skipped."""
-        reduced = np.array(h.getSolution().col_dual[:t_count])
-        for t in range(t_count):
-            if t not in fixed and y[t] <= FIX_TOL and abs(reduced[t]) <= 1e-9:
-                return True
-        return False
-
     def leximin_levels(self, maximin_only: bool) -> dict[int, float]:
         comp = self.comp
         t_count = len(comp.types)
@@ -645,18 +649,30 @@ class _Solver:
         unfixed = [t for t in range(t_count) if t not in fixed]
         h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
         h.changeObjectiveSense(highspy.ObjSense.kMinimize)
-        support_lp = None if maximin_only else _MaxSupport(t_count, unfixed)
         rows_added = 0
 
         def sync_rows() -> None:
             nonlocal rows_added
-            for counts in self.panels[rows_added:]:
-                nz = [t for t in range(t_count) if counts[t]]
-                cols = np.array([*nz, mu], dtype=np.int32)
-                vals = np.array([counts[t] / self.sizes[t] for t in nz] + [-1.0])
-                h.addRow(-_INF, 0.0, len(cols), cols, vals)
-                if support_lp is not None:
-                    support_lp.add_row(cols, vals)
+            new = self.matrix()[rows_added:]
+            if len(new):
+                rr, cc = np.nonzero(new)
+                starts = np.searchsorted(rr, np.arange(len(new))) + np.arange(len(new))
+                # Row r: its nonzero counts scaled by 1/size, then -1 on mu.
+                cols = np.insert(cc, np.searchsorted(rr, np.arange(1, len(new) + 1)), mu)
+                vals = np.insert(
+                    new[rr, cc] / self.sizes[cc],
+                    np.searchsorted(rr, np.arange(1, len(new) + 1)),
+                    -1.0,
+                )
+                h.addRows(
+                    len(new),
+                    np.full(len(new), -_INF),
+                    np.zeros(len(new)),
+                    len(cols),
+                    starts.astype(np.int32),
+                    cols.astype(np.int32),
+                    vals,
+                )
             rows_added = len(self.panels)
 
         def solve_dual() -> tuple[np.ndarray, float, float]:
@@ -676,8 +692,6 @@ class _Solver:
                     if t not in uncoverable:
                         fixed[t] = max(0.0, fixed[t] - 1e-7)
                         h.changeColCost(t, -fixed[t])
-                        if support_lp is not None:
-                            support_lp.h.changeCoeff(1, t, -fixed[t])
                 h.clearSolver()
 
         while len(fixed) < t_count:
@@ -689,26 +703,18 @@ class _Solver:
                     for c in extra:
                         self.add_panel(c)
                     continue
-                # Exact check. For LEXIMIN, check a maximum-support optimal dual instead of
-                # the simplex vertex: once it is verified feasible for *all* panels, every
-                # type with positive weight is at this level in every optimal distribution.
-                cert = y
-                if support_lp is not None and self._dual_degenerate(h, y, fixed, t_count):
-                    support = support_lp.solve(level)
-                    if support is not None:
-                        cert = support
-                cert_w = cert[:t_count] / self.sizes
-                cert_cap = float(np.max(self.matrix() @ cert_w))
-                counts = self.pricer.solve(cert_w)
-                assert counts is not None
-                value = float(np.dot(cert_w, counts))
-                if value > cert_cap + CONVERGENCE_TOL and self.add_panel(counts):
-                    for c in self.neighbours(
-                        counts, cert_w, cert_cap + CONVERGENCE_TOL, NEIGHBOURS
-                    ):
+                # Exact check of the simplex dual against all panels. Once no panel
+                # violates it, it is an optimal dual, and every type with positive weight
+                # is at this level in every optimal distribution (Flanigan et al.).
+                cap = float(np.max(self.matrix() @ weights))
+                counts = self.pricer.solve_above(weights, cap + CONVERGENCE_TOL)
+                if counts is None:
+                    break
+                value = float(np.dot(weights, counts))
+                if value > cap + CONVERGENCE_TOL and self.add_panel(counts):
+                    for c in self.neighbours(counts, weights, cap + CONVERGENCE_TOL, NEIGHBOURS):
                         self.add_panel(c)
                     continue
-                y = cert[:t_count]
                 break
             level = max(0.0, level)
             if maximin_only:
@@ -723,8 +729,6 @@ class _Solver:
                 fixed[t] = level
                 h.changeCoeff(0, t, 0.0)
                 h.changeColCost(t, -level)
-                if support_lp is not None:
-                    support_lp.fix(t, level)
         return fixed
 
     def primal(self, fixed: Mapping[int, float], maximin: bool) -> np.ndarray:

@@ -327,3 +327,52 @@ def test_scotland_leximin_beats_or_equals_maximin():
         if abs(a - b) > 1e-6:
             assert a > b
             break
+
+
+@given(
+    instances(max_people=12),
+    st.lists(st.integers(min_value=0, max_value=20), min_size=12, max_size=12),
+    st.integers(min_value=0, max_value=40),
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_lp_first_pricing_agrees_with_the_ilp(problem, raw_weights, raw_threshold):
+    """solve_above (LP relaxation first) returns an optimal panel whenever one exceeds
+    the threshold, and None only when no panel does."""
+    import numpy as np
+
+    from loting.engine.selection import _Pricer, compile_problem
+
+    comp = compile_problem(problem)
+    pricer = _Pricer(comp)
+    if pricer.solve(np.zeros(len(comp.types))) is None:
+        return  # infeasible quotas: solve_above needs a feasible instance
+    w = np.array(raw_weights[: len(comp.types)] + [1] * max(0, len(comp.types) - 12)) / 7.0
+    best = pricer.solve(w)
+    assert best is not None
+    best_value = float(np.dot(w, best))
+    threshold = raw_threshold / 7.0
+    got = pricer.solve_above(w, threshold)
+    if got is None:
+        assert best_value <= threshold + 1e-9
+    else:
+        assert abs(float(np.dot(w, got)) - best_value) <= 1e-9
+        feasible = {tuple(c) for c in _feasible_counts(comp)}
+        assert tuple(got) in feasible
+
+
+def _feasible_counts(comp):
+    """All feasible compositions of a tiny compiled problem (brute force)."""
+    import itertools
+
+    ranges = [range(t.size + 1) for t in comp.types]
+    for counts in itertools.product(*ranges):
+        if sum(counts) != comp.k:
+            continue
+        if any(
+            not (q.min <= sum(counts[i] for i in ts) <= q.max)
+            for q, ts in zip(comp.quotas, comp.quota_types, strict=True)
+        ):
+            continue
+        if any(sum(counts[i] for i in hh) > 1 for hh in comp.households):
+            continue
+        yield counts
