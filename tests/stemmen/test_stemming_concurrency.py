@@ -3,6 +3,7 @@ afterwards exactly one voter row and one ballot each, and no vote lost."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import queue
 import time
@@ -79,10 +80,8 @@ def test_200_voters_in_parallel(wijk: Any) -> None:
     failures = []
     deadline = time.monotonic() + 180
     while any(pr.is_alive() for pr in procs) and time.monotonic() < deadline:
-        try:
+        with contextlib.suppress(queue.Empty):
             failures.append(errors.get(timeout=0.2))
-        except queue.Empty:
-            pass
     for pr in procs:
         pr.join(5)
         if pr.is_alive():
