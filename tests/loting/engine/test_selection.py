@@ -25,8 +25,12 @@ from .bruteforce import brute_force_leximin, feasible_panels
 
 DATA = Path("/work/shared/data/sortition")
 if not DATA.exists():  # CI clones shared/ next to the repository
-    DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "sortition"
-needs_data = pytest.mark.skipif(not DATA.exists(), reason="shared sortition data not present")
+    DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "sortition"
+needs_data = pytest.mark.usefixtures()  # the data must be there: see the test below
+
+
+def test_the_sortition_data_is_there():
+    assert (DATA / "example_small_20" / "respondents.csv").exists(), DATA
 
 
 @st.composite

@@ -11,7 +11,7 @@ from stemmen.telling import Ballots, Election, Project, SubBudget
 
 DATA = Path("/work/shared/data/pabulib")
 if not DATA.exists():  # a checkout beside shared/
-    DATA = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "pabulib"
+    DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "pabulib"
 
 
 def make_election(
