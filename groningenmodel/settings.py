@@ -110,11 +110,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "groningenmodel.User"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+
+
+def _redis_cache_url(url: str) -> str:
+    """The cache lives in the next Redis database after the broker's, so that clearing
+    the cache never drops queued tasks or the broker's bindings."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    db = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{db + 1}"))
+
+
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": env.str("REDIS_CACHE_URL", default="") or _redis_cache_url(REDIS_URL),
         }
     }
     CELERY_BROKER_URL = REDIS_URL
@@ -183,6 +195,9 @@ ACCOUNT_SIGNUP_FORM_CLASS = "groningenmodel.forms.SignupExtraForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Gronings model] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Gronings model"
+# Accept the code of the previous or next 30-second step too (RFC 6238 §5.2: allow for
+# clock drift and for a code typed just as it rolls over). Each code still works once.
+MFA_TOTP_TOLERANCE = 1
 # Staff, raadsleden and beheerders must have TOTP before they can use their role.
 MFA_REQUIRED_FOR_ROLES = env.bool("MFA_REQUIRED_FOR_ROLES", default=True)
 

@@ -30,6 +30,17 @@ def _fast_password_hashing() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Each test starts with an empty cache. Database ids are reused between tests on
+    SQLite, so without this a TOTP code "already used" by user 1 in one test would be
+    refused for another user 1 in the next test within the same 30 seconds."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # PostgreSQL-only tests belong to the postgres suite: deselected (not skipped) here.
     if BACKEND != "postgres":

@@ -221,3 +221,29 @@ def test_a_person_can_erase_their_account(client, roles):
 def test_dutch_first_even_for_an_english_browser(client, wijk):
     body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert 'lang="nl"' in body
+
+
+def test_redis_cache_uses_its_own_database():
+    """Clearing the cache must never flush the broker's queues."""
+    from groningenmodel.settings import _redis_cache_url
+
+    assert _redis_cache_url("redis://127.0.0.1:6379") == "redis://127.0.0.1:6379/1"
+    assert _redis_cache_url("redis://127.0.0.1:6379/0") == "redis://127.0.0.1:6379/1"
+    assert _redis_cache_url("redis://:pw@redis:6379/3") == "redis://:pw@redis:6379/4"
+
+
+def test_a_totp_code_works_once(client, roles):
+    """Staff log in with password + TOTP; replaying the same code is refused."""
+    from tests.core.factories import totp_now
+
+    user = roles["gebiedsteam"]
+    code = totp_now()
+    for attempt in range(2):
+        client.logout()
+        client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+        response = client.post(reverse("mfa_authenticate"), {"code": code})
+        if attempt == 0:
+            assert response.status_code == 302, response.content[:500]
+        else:
+            assert response.status_code == 200
+            assert "_auth_user_id" not in client.session
