@@ -154,6 +154,18 @@ class Bewoner(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bewoner"
     )
     adres = models.ForeignKey(Adres, on_delete=models.PROTECT, related_name="bewoners")
+    # The registered inhabitant this account belongs to (same address and year of birth).
+    # One account per inhabitant; it makes "one ballot per voter" hold across accounts
+    # and voting codes (both vote as that inhabitant). Empty when the register holds no
+    # inhabitants for the address.
+    inwoner = models.OneToOneField(
+        Inwoner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bewoner",
+        verbose_name=_("registered inhabitant"),
+    )
     geboortejaar = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     geverifieerd = models.BooleanField(_("address verified"), default=False)
     geverifieerd_op = models.DateTimeField(null=True, blank=True)
