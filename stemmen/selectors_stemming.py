@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wijken.models import Inwoner
 
@@ -132,14 +133,29 @@ def _money(value: Any) -> str:
     return _euro(Fraction(str(value)))
 
 
+def _aantal(value: Any) -> int:
+    """A count for choosing singular or plural; fractions and blanks count as plural."""
+    try:
+        f = Fraction(str(value))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return 2
+    return int(f) if f.denominator == 1 else 2
+
+
 def uitleg(expl: dict[str, Any], titels: dict[str, str]) -> str:
     """One sentence (Dutch or English) for an explanation code from the engine."""
     code, p = expl["code"], expl.get("params", {})
-    score_namen = {"votes": _("votes"), "points": _("points"), "borda": _("Borda points")}
+    n_score = _aantal(p.get("score"))
+    n_steun = _aantal(p.get("supporters"))
+    score_namen = {
+        "votes": ngettext("vote", "votes", n_score),
+        "points": ngettext("point", "points", n_score),
+        "borda": ngettext("Borda point", "Borda points", n_score),
+    }
     ctx = {
         "cost": _money(p.get("cost")),
         "score": p.get("score", ""),
-        "score_name": score_namen.get(str(p.get("score_name", "votes")), _("votes")),
+        "score_name": score_namen.get(str(p.get("score_name", "votes")), score_namen["votes"]),
         "rank": p.get("rank", ""),
         "left": _money(p.get("budget_left", p.get("budget_before"))),
         "supporters": p.get("supporters", ""),
@@ -173,14 +189,21 @@ def uitleg(expl: dict[str, Any], titels: dict[str, str]) -> str:
         "greedy.below_threshold": _(
             "Not chosen: %(score)s %(score_name)s is below the threshold of %(threshold)s."
         ),
-        "mes.selected": _(
+        "mes.selected": ngettext(
+            "Chosen in round %(round)s of the Method of Equal Shares: its one supporter paid its "
+            "cost of %(cost)s from their equal share (%(voter_budget)s at the start).",
             "Chosen in round %(round)s of the Method of Equal Shares: its %(supporters)s supporters paid its "
-            "cost of %(cost)s from their equal shares (%(voter_budget)s each at the start)."
+            "cost of %(cost)s from their equal shares (%(voter_budget)s each at the start).",
+            n_steun,
         ),
-        "mes.not_affordable": _(
+        "mes.not_affordable": ngettext(
+            "Not chosen: its one supporter started with %(money_start)s, but when they "
+            "could no longer buy it they had %(money_left)s left — %(shortfall)s short of its cost of "
+            "%(cost)s (they had spent the rest on other ideas they supported).",
             "Not chosen: its %(supporters)s supporters started with %(money_start)s together, but when they "
             "could no longer buy it they had %(money_left)s left — %(shortfall)s short of its cost of "
-            "%(cost)s (they had spent the rest on other ideas they supported)."
+            "%(cost)s (they had spent the rest on other ideas they supported).",
+            n_steun,
         ),
         "mes.no_support": _("Not chosen: nobody voted for it."),
         "mes.zero_utility": _("Not chosen: its supporters gain nothing from it under this rule."),
