@@ -253,21 +253,24 @@ def uitslag_rijen(ronde: Ronde, uitslag: Uitslag) -> list[dict[str, Any]]:
 def staafdiagram(rijen: list[dict[str, Any]], *, waarde: str, titel: str, id_: str) -> SafeString:
     """A horizontal bar chart as inline SVG (the numbers are in the table beside it)."""
     rijen = rijen[:30]
-    hoogte = 22 * len(rijen) + 10
+    # The name above its bar, so the bars get the full width and the text stays
+    # readable when the chart is scaled down to a 360 px wide phone.
+    rij = 38
+    hoogte = rij * len(rijen) + 6
     maximum = max((r[waarde] for r in rijen), default=0) or 1
     parts = [
-        f'<svg role="img" aria-labelledby="{id_}-t" viewBox="0 0 600 {hoogte}" width="100%" '
+        f'<svg role="img" aria-labelledby="{id_}-t" viewBox="0 0 400 {hoogte}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" class="grafiek"><title id="{id_}-t">{escape(titel)}</title>'
     ]
     for n, r in enumerate(rijen):
-        y = 5 + 22 * n
+        y = 4 + rij * n
         w = int(330 * r[waarde] / maximum)
         kleur = "#1a6b3c" if r.get("gekozen") else "#6b6b6b"
-        naam = escape(str(r["idee"].titel)[:38] if "idee" in r else str(r["naam"])[:38])
+        naam = escape(str(r["idee"].titel)[:48] if "idee" in r else str(r["naam"])[:48])
         parts.append(
-            f'<text x="0" y="{y + 14}" font-size="12" fill="#1a1a1a">{naam}</text>'
-            f'<rect x="250" y="{y + 2}" width="{max(w, 1)}" height="16" fill="{kleur}"></rect>'
-            f'<text x="{254 + w}" y="{y + 14}" font-size="12" fill="#1a1a1a">{r[waarde]}</text>'
+            f'<text x="0" y="{y + 13}" font-size="14" fill="#1a1a1a">{naam}</text>'
+            f'<rect x="0" y="{y + 18}" width="{max(w, 1)}" height="14" fill="{kleur}"></rect>'
+            f'<text x="{w + 5}" y="{y + 30}" font-size="14" fill="#1a1a1a">{r[waarde]}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above
