@@ -104,7 +104,7 @@ def instrumenten_elders(wijk: Any) -> list[tuple[str, str]]:
 
     loting: a CWR or wijkpanel of the wijk; stemmen: an idea round of the wijk that is
     open (not yet at its result)."""
-    soorten = {Orgaan.Soort.CWR: "cwr", Orgaan.Soort.WIJKPANEL: "wijkpanel"}
+    soorten: dict[str, str] = {Orgaan.Soort.CWR: "cwr", Orgaan.Soort.WIJKPANEL: "wijkpanel"}
     found = [
         (soorten[o.soort], str(o))
         for o in Orgaan.objects.filter(wijk=wijk, soort__in=list(soorten))
