@@ -632,58 +632,80 @@ class _Solver:
             self.ls_enabled = False
         return found
 
-    def leximin_levels(self, maximin_only: bool) -> dict[int, float]:
+    def leximin(self, maximin_only: bool) -> tuple[dict[int, float], np.ndarray]:
+        """LEXIMIN levels (or the maximin level) and panel probabilities over ``self.panels``.
+
+        Master LP over panels (columns ``x_p``) with one row per coverable type
+        ``sum_p x_p c_pt/n_t - z >= 0`` (``>= level`` once the type is fixed) and
+        ``sum_p x_p = 1``; maximise ``z``. Its row duals are the type weights ``y`` and the
+        cap ``mu`` of the dual LP in the module docstring. New panels are new columns, so
+        HiGHS re-solves from a primal feasible basis of only ``types + 1`` rows.
+        """
         comp = self.comp
         t_count = len(comp.types)
         uncoverable = self.initial_panels()
         fixed: dict[int, float] = dict.fromkeys(uncoverable, 0.0)
+        active = [t for t in range(t_count) if t not in fixed]
+        row_of = np.full(t_count, -1, dtype=np.int64)
+        row_of[active] = np.arange(len(active))
+        conv = len(active)
         h = _new_highs()
         h.setOptionValue("presolve", "off")
-        ub = np.full(t_count + 1, _INF)
-        ub[uncoverable] = 0.0
-        h.addVars(t_count + 1, np.zeros(t_count + 1), ub)
-        mu = t_count
-        cost = np.zeros(t_count + 1)
-        cost[mu] = 1.0
-        h.changeColsCost(t_count + 1, np.arange(t_count + 1, dtype=np.int32), cost)
-        unfixed = [t for t in range(t_count) if t not in fixed]
-        h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
-        h.changeObjectiveSense(highspy.ObjSense.kMinimize)
-        rows_added = 0
+        h.setOptionValue("simplex_strategy", 4)
+        h.addVar(-_INF, _INF)  # z, column 0
+        h.changeColCost(0, 1.0)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        n_a = len(active)
+        h.addRows(
+            n_a,
+            np.zeros(n_a),
+            np.full(n_a, _INF),
+            n_a,
+            np.arange(n_a, dtype=np.int32),
+            np.zeros(n_a, dtype=np.int32),
+            np.full(n_a, -1.0),
+        )
+        h.addRow(1.0, 1.0, 0, np.zeros(0, dtype=np.int32), np.zeros(0))
+        cols_added = 0
 
-        def sync_rows() -> None:
-            nonlocal rows_added
-            new = self.matrix()[rows_added:]
+        def sync_cols() -> None:
+            nonlocal cols_added
+            new = self.matrix()[cols_added:]
             if len(new):
-                rr, cc = np.nonzero(new)
-                starts = np.searchsorted(rr, np.arange(len(new))) + np.arange(len(new))
-                # Row r: its nonzero counts scaled by 1/size, then -1 on mu.
-                cols = np.insert(cc, np.searchsorted(rr, np.arange(1, len(new) + 1)), mu)
-                vals = np.insert(
-                    new[rr, cc] / self.sizes[cc],
-                    np.searchsorted(rr, np.arange(1, len(new) + 1)),
-                    -1.0,
-                )
-                h.addRows(
-                    len(new),
-                    np.full(len(new), -_INF),
-                    np.zeros(len(new)),
-                    len(cols),
+                rr, cc = np.nonzero(new)  # row-major: grouped by panel
+                n_new = len(new)
+                ends = np.searchsorted(rr, np.arange(1, n_new + 1))
+                # Column p: its nonzero counts scaled by 1/size, then 1 in the convexity row.
+                idx = np.insert(row_of[cc], ends, conv)
+                vals = np.insert(new[rr, cc] / self.sizes[cc], ends, 1.0)
+                starts = np.searchsorted(rr, np.arange(n_new)) + np.arange(n_new)
+                h.addCols(
+                    n_new,
+                    np.zeros(n_new),
+                    np.zeros(n_new),
+                    np.full(n_new, _INF),
+                    len(idx),
                     starts.astype(np.int32),
-                    cols.astype(np.int32),
+                    idx.astype(np.int32),
                     vals,
                 )
-            rows_added = len(self.panels)
+            cols_added = len(self.panels)
 
-        def solve_dual() -> tuple[np.ndarray, float, float]:
+        def solve_master() -> tuple[np.ndarray, float, float, np.ndarray]:
             relax_rounds = 0
             while True:
-                sync_rows()
+                sync_cols()
                 h.run()
                 if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-                    sol = np.array(h.getSolution().col_value)
+                    sol = h.getSolution()
+                    duals = np.abs(np.array(sol.row_dual))
+                    y = np.zeros(t_count)
+                    y[active] = duals[:n_a]
+                    for t in fixed:
+                        y[t] = 0.0 if t in uncoverable else y[t]
+                    x = np.array(sol.col_value[1:])
                     obj = float(h.getInfo().objective_function_value)
-                    return np.maximum(sol[:t_count], 0.0), float(sol[mu]), obj
+                    return y, float(sol.row_dual[conv]), obj, x
                 # Numerical trouble: the fixed levels are marginally unreachable; relax them.
                 relax_rounds += 1
                 if relax_rounds > 50:
@@ -691,22 +713,19 @@ class _Solver:
                 for t in list(fixed):
                     if t not in uncoverable:
                         fixed[t] = max(0.0, fixed[t] - 1e-7)
-                        h.changeColCost(t, -fixed[t])
+                        h.changeRowBounds(int(row_of[t]), fixed[t], _INF)
                 h.clearSolver()
 
-        while len(fixed) < t_count:
+        while True:
             while True:
-                y, cap, level = solve_dual()
+                y, mu, level, x = solve_master()
                 weights = y / self.sizes
+                cap = abs(mu)
                 extra = self.local_search(weights, cap + CONVERGENCE_TOL)
                 if extra:
                     for c in extra:
                         self.add_panel(c)
                     continue
-                # Exact check of the simplex dual against all panels. Once no panel
-                # violates it, it is an optimal dual, and every type with positive weight
-                # is at this level in every optimal distribution (Flanigan et al.).
-                cap = float(np.max(self.matrix() @ weights))
                 counts = self.pricer.solve_above(weights, cap + CONVERGENCE_TOL)
                 if counts is None:
                     break
@@ -718,8 +737,10 @@ class _Solver:
                 break
             level = max(0.0, level)
             if maximin_only:
-                return {t: level for t in range(t_count) if t not in uncoverable} | dict.fromkeys(
-                    uncoverable, 0.0
+                return (
+                    {t: level for t in range(t_count) if t not in uncoverable}
+                    | dict.fromkeys(uncoverable, 0.0),
+                    x,
                 )
             newly = [t for t in range(t_count) if t not in fixed and y[t] > FIX_TOL]
             if not newly:
@@ -727,43 +748,10 @@ class _Solver:
                 newly = [max(candidates, key=lambda t: (y[t], -t))]
             for t in newly:
                 fixed[t] = level
-                h.changeCoeff(0, t, 0.0)
-                h.changeColCost(t, -level)
-        return fixed
-
-    def primal(self, fixed: Mapping[int, float], maximin: bool) -> np.ndarray:
-        """Panel probabilities over ``self.panels`` meeting the fixed levels."""
-        comp = self.comp
-        t_count = len(comp.types)
-        n_p = len(self.panels)
-        h = _new_highs()
-        extra = n_p  # delta (leximin) or z (maximin)
-        h.addVars(n_p + 1, np.zeros(n_p + 1), np.array([1.0] * n_p + [1.0]))
-        cost = np.zeros(n_p + 1)
-        cost[extra] = 1.0
-        h.changeColsCost(n_p + 1, np.arange(n_p + 1, dtype=np.int32), cost)
-        h.changeObjectiveSense(
-            highspy.ObjSense.kMaximize if maximin else highspy.ObjSense.kMinimize
-        )
-        h.addRow(1.0, 1.0, n_p, np.arange(n_p, dtype=np.int32), _ones(n_p))
-        mat = np.array(self.panels, dtype=float) / self.sizes  # n_p x T
-        for t in range(t_count):
-            if t in fixed and fixed[t] == 0.0 and not mat[:, t].any():
-                continue
-            nz = np.flatnonzero(mat[:, t])
-            cols = np.array([*nz, extra], dtype=np.int32)
-            if maximin:
-                vals = np.array([*mat[nz, t], -1.0])
-                h.addRow(0.0, _INF, len(cols), cols, vals)
-            else:
-                vals = np.array([*mat[nz, t], 1.0])
-                h.addRow(fixed[t], _INF, len(cols), cols, vals)
-        h.run()
-        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            raise LotingError("Final LP failed.", code="solver_error")
-        p = np.clip(np.array(h.getSolution().col_value[:n_p]), 0.0, 1.0)
-        p[p < 1e-12] = 0.0
-        return np.asarray(p / p.sum())
+                h.changeCoeff(int(row_of[t]), 0, 0.0)
+                h.changeRowBounds(int(row_of[t]), level, _INF)
+            if len(fixed) == t_count:
+                return fixed, x
 
 
 def find_distribution(problem: SelectionProblem, algorithm: str = "leximin") -> Distribution:
@@ -777,8 +765,10 @@ def find_distribution(problem: SelectionProblem, algorithm: str = "leximin") -> 
     comp = compile_problem(problem)
     solver = _Solver(comp)
     maximin = algorithm == "maximin"
-    fixed = solver.leximin_levels(maximin_only=maximin)
-    p = solver.primal(fixed, maximin=maximin)
+    _, x = solver.leximin(maximin_only=maximin)
+    p = np.clip(x, 0.0, 1.0)
+    p[p < 1e-12] = 0.0
+    p = p / p.sum()
     order = sorted(range(len(solver.panels)), key=lambda i: solver.panels[i])
     panels = tuple(PanelComposition(solver.panels[i], float(p[i])) for i in order if p[i] > 0)
     mat = np.array([pc.counts for pc in panels], dtype=float)
