@@ -38,8 +38,6 @@ _INF = highspy.kHighsInf
 NEIGHBOURS = 5
 #: Known panels used as starting points of the local-search pricing heuristic.
 LOCAL_STARTS = 20
-#: One-swap neighbours added per local optimum found by the heuristic.
-LOCAL_NEIGHBOURS = 1
 #: Local search is switched off when it needs more swap steps than this per column.
 LS_STEPS_PER_COLUMN = 15
 #: Maximum steepest-ascent swaps per local-search start.
@@ -550,20 +548,99 @@ class _Solver:
             out.append(tuple(n.tolist()))
         return out
 
-    def _ascend(self, counts: tuple[int, ...], weights: np.ndarray) -> tuple[int, ...]:
-        """Steepest-ascent swaps until no feasible swap improves the panel value."""
-        c = np.array(counts)
-        for _ in range(ASCENT_STEPS):
-            self.ls_steps += 1
-            outs, ok, gain = self._swap_mask(c, weights, float(np.dot(weights, c)) + 1e-12)
-            # First maximum in row-major order = the best feasible swap with the
-            # lexicographically smallest (out, in) types.
-            j = int(np.argmax(np.where(ok, gain, -np.inf)))
-            if not ok.flat[j]:
+    def _ascend_batch(
+        self, starts: np.ndarray, weights: np.ndarray, threshold: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Steepest ascent from every row of ``starts`` (panels x types), all at once.
+
+        Each step takes, per panel, the feasible swap (one member of type ``o`` out, one
+        of type ``i`` in) with the largest gain ``w_i - w_o > 0``, ties to the smallest
+        ``(o, i)``, until no swap improves the panel (at most ASCENT_STEPS steps). Returns
+        the local optima and, per local optimum, its best one-swap neighbour whose value
+        exceeds ``threshold`` (same tie rule; a row of -1 when there is none).
+        """
+        t_count = len(self.comp.types)
+        c_all = np.array(starts, dtype=np.int64).reshape(-1, t_count)
+        n_b = len(c_all)
+        nbr = np.full((n_b, t_count), -1, dtype=np.int64)
+        gmat = weights[None, :] - weights[:, None]  # gmat[o, i]: gain of swapping o for i
+        types = np.arange(t_count)
+        active = np.arange(n_b)
+        n_hh = len(self.comp.households)
+        for step in range(ASCENT_STEPS + 1):
+            if not len(active):
                 break
-            c[outs[j // ok.shape[1]]] -= 1
-            c[j % ok.shape[1]] += 1
-        return tuple(c.tolist())
+            last = step == ASCENT_STEPS  # no more swaps: only the neighbours
+            c = c_all[active]
+            n_a = len(active)
+            if not last:
+                self.ls_steps += n_a
+            # The types in each panel, in increasing order, padded (``valid`` False).
+            rows, cols = np.nonzero(c)
+            per = np.bincount(rows, minlength=n_a)
+            width = int(per.max())
+            pos = np.arange(len(rows)) - np.repeat(np.cumsum(per) - per, per)
+            outs = np.zeros((n_a, width), dtype=np.int64)
+            valid = np.zeros((n_a, width), dtype=bool)
+            outs[rows, pos] = cols
+            valid[rows, pos] = True
+            gain = gmat[outs]  # n_a x width x T
+            qcount = c @ self.amat.T
+            can_dec = qcount > self.lo
+            can_inc = qcount < self.hi
+            ok = valid[:, :, None] & (c < self.sizes)[:, None, :]
+            ok &= outs[:, :, None] != types[None, None, :]
+            if self.diffmask is not None:
+                dec_o = np.take_along_axis(can_dec, self.vcode[outs].reshape(n_a, -1), 1)
+                out_bits = dec_o.reshape(n_a, width, -1) @ self.fbits
+                in_bits = can_inc[:, self.vcode] @ self.fbits  # n_a x T
+                ok &= (self.diffmask[outs] & ~(out_bits[:, :, None] & in_bits[:, None, :])) == 0
+            else:
+                for f in range(self.vcode.shape[1]):
+                    vo = self.vcode[outs, f]  # n_a x width
+                    vi = self.vcode[:, f]
+                    dec = np.take_along_axis(can_dec, vo, 1)
+                    inc = can_inc[:, vi]
+                    ok &= (vo[:, :, None] == vi[None, None, :]) | (
+                        dec[:, :, None] & inc[:, None, :]
+                    )
+            if n_hh:
+                occupied = np.zeros((n_a, n_hh + 1), dtype=bool)
+                hh_p = self.hh_of[outs]
+                hit = valid & (hh_p >= 0)
+                occupied[np.nonzero(hit)[0], hh_p[hit]] = True
+                hi_ = self.hh_of
+                ok &= (
+                    (hi_ < 0)[None, None, :]
+                    | ~occupied[:, hi_][:, None, :]
+                    | (hi_[None, None, :] == hh_p[:, :, None])
+                )
+            flat = np.where(ok & (gain > 1e-12), gain, -np.inf).reshape(n_a, -1)
+            # argmax takes the first maximum: row-major = smallest (out, in) pair.
+            j = flat.argmax(axis=1)
+            up = (flat[np.arange(n_a), j] > -np.inf) & (not last)
+            done = np.flatnonzero(~up)
+            if len(done):
+                value = c[done] @ weights
+                above = ok[done] & (value[:, None, None] + gain[done] > threshold)
+                nflat = np.where(above, gain[done], -np.inf).reshape(len(done), -1)
+                nj = nflat.argmax(axis=1)
+                has = nflat[np.arange(len(done)), nj] > -np.inf
+                for d, jj, h in zip(done.tolist(), nj.tolist(), has.tolist(), strict=True):
+                    if h:
+                        n = c[d].copy()
+                        n[outs[d, jj // t_count]] -= 1
+                        n[jj % t_count] += 1
+                        nbr[active[d]] = n
+            move = np.flatnonzero(up)
+            if not len(move):
+                break
+            jm = j[move]
+            b_idx = active[move]
+            c_all[b_idx, outs[move, jm // t_count]] -= 1
+            c_all[b_idx, jm % t_count] += 1
+            active = b_idx
+        return c_all, nbr
 
     def matrix(self) -> np.ndarray:
         """The known panels as a float matrix (panels x types), cached."""
@@ -596,7 +673,8 @@ class _Solver:
         while not covered.all():
             weights = np.where(covered, 0.0, 1.0 / self.sizes)
             vals = self.matrix() @ weights
-            cand = self._ascend(self.panels[int(np.argmax(vals))], weights)
+            start = self.matrix()[int(np.argmax(vals))]
+            cand = tuple(self._ascend_batch(start, weights, _INF)[0][0].tolist())
             if not (np.array(cand)[~covered] > 0).any():
                 ilp = self.pricer.solve(weights)
                 assert ilp is not None
@@ -616,15 +694,22 @@ class _Solver:
         """
         if not self.panels or not self.ls_enabled:
             return []
-        vals = self.matrix() @ weights
+        mat = self.matrix()
+        vals = mat @ weights
+        starts = mat[np.argsort(-vals, kind="stable")[:LOCAL_STARTS]]
+        optima, nbrs = self._ascend_batch(starts, weights, threshold)
         found: list[tuple[int, ...]] = []
-        for s in np.argsort(-vals, kind="stable")[:LOCAL_STARTS]:
-            c = self._ascend(self.panels[int(s)], weights)
-            if float(np.dot(weights, c)) > threshold and c not in self.panel_set and c not in found:
+        for opt, nbr in zip(optima, nbrs, strict=True):
+            c = tuple(opt.tolist())
+            if (
+                float(np.dot(weights, opt)) > threshold
+                and c not in self.panel_set
+                and c not in found
+            ):
                 found.append(c)
-                for n in self.neighbours(c, weights, threshold, LOCAL_NEIGHBOURS):
-                    if n not in self.panel_set and n not in found:
-                        found.append(n)
+                n = tuple(nbr.tolist())
+                if nbr[0] >= 0 and n not in self.panel_set and n not in found:
+                    found.append(n)
         self.ls_found += len(found)
         # Deterministic switch-off (step counts, never wall time): when the heuristic
         # needs many swap steps per column (large panels), the exact ILP is cheaper.
