@@ -482,6 +482,14 @@ class _Solver:
                 col = self.vcode[:, f]
                 diff |= (col[:, None] != col[None, :]).astype(np.int64) << f
             self.diffmask = diff
+        # The same masks in the smallest unsigned integer type, and A transposed.
+        self.diffbits: np.ndarray | None = None
+        if self.diffmask is not None:
+            bit_type = next(
+                d for d in (np.uint8, np.uint16, np.uint32, np.uint64) if np.iinfo(d).bits >= n_feat
+            )
+            self.diffbits = self.diffmask.astype(bit_type)
+        self.amat_t = np.ascontiguousarray(self.amat.T)
         self.hh_of = np.full(t_count, -1, dtype=np.int64)
         for hi_, ts in enumerate(comp.households):
             self.hh_of[ts] = hi_
@@ -555,18 +563,29 @@ class _Solver:
 
         Each step takes, per panel, the feasible swap (one member of type ``o`` out, one
         of type ``i`` in) with the largest gain ``w_i - w_o > 0``, ties to the smallest
-        ``(o, i)``, until no swap improves the panel (at most ASCENT_STEPS steps). Returns
+        ``(o, i)``, until no swap improves the panel (at most ASCENT_STEPS swaps). Returns
         the local optima and, per local optimum, its best one-swap neighbour whose value
         exceeds ``threshold`` (same tie rule; a row of -1 when there is none).
+
+        The in-types are scanned in order of decreasing weight (ties by index), so the
+        best in-type for an out-type is the first feasible one: the feasibility masks
+        are small integers and booleans, and only one gain per out-type is computed.
         """
         t_count = len(self.comp.types)
         c_all = np.array(starts, dtype=np.int64).reshape(-1, t_count)
         n_b = len(c_all)
         nbr = np.full((n_b, t_count), -1, dtype=np.int64)
-        gmat = weights[None, :] - weights[:, None]  # gmat[o, i]: gain of swapping o for i
-        types = np.arange(t_count)
-        active = np.arange(n_b)
+        perm = np.lexsort((np.arange(t_count), -weights))  # in-types, best first
+        rank = np.empty(t_count, dtype=np.int64)
+        rank[perm] = np.arange(t_count)
+        w_p = weights[perm]
+        sizes_p = self.sizes[perm]
+        vcode_p = self.vcode[perm]
+        diff_p = self.diffbits[:, perm] if self.diffbits is not None else None
+        hh_p = self.hh_of[perm]
         n_hh = len(self.comp.households)
+        n_feat = self.vcode.shape[1]
+        active = np.arange(n_b)
         for step in range(ASCENT_STEPS + 1):
             if not len(active):
                 break
@@ -575,70 +594,65 @@ class _Solver:
             n_a = len(active)
             if not last:
                 self.ls_steps += n_a
-            # The types in each panel, in increasing order, padded (``valid`` False).
+            # The types in each panel, in increasing order; padding repeats the last one.
             rows, cols = np.nonzero(c)
             per = np.bincount(rows, minlength=n_a)
             width = int(per.max())
             pos = np.arange(len(rows)) - np.repeat(np.cumsum(per) - per, per)
-            outs = np.zeros((n_a, width), dtype=np.int64)
-            valid = np.zeros((n_a, width), dtype=bool)
+            outs = np.repeat(cols[np.cumsum(per) - 1], width).reshape(n_a, width)
             outs[rows, pos] = cols
-            valid[rows, pos] = True
-            gain = gmat[outs]  # n_a x width x T
-            qcount = c @ self.amat.T
+            qcount = c @ self.amat_t
             can_dec = qcount > self.lo
             can_inc = qcount < self.hi
-            ok = valid[:, :, None] & (c < self.sizes)[:, None, :]
-            ok &= outs[:, :, None] != types[None, None, :]
-            if self.diffmask is not None:
-                dec_o = np.take_along_axis(can_dec, self.vcode[outs].reshape(n_a, -1), 1)
-                out_bits = dec_o.reshape(n_a, width, -1) @ self.fbits
-                in_bits = can_inc[:, self.vcode] @ self.fbits  # n_a x T
-                ok &= (self.diffmask[outs] & ~(out_bits[:, :, None] & in_bits[:, None, :])) == 0
+            ok = (c[:, perm] < sizes_p)[:, None, :].repeat(width, axis=1)
+            if diff_p is not None:
+                dt = diff_p.dtype
+                out_bits = np.zeros((n_a, t_count), dtype=dt)
+                in_bits = np.zeros((n_a, t_count), dtype=dt)
+                for f in range(n_feat):
+                    out_bits |= can_dec[:, self.vcode[:, f]].astype(dt) << dt.type(f)
+                    in_bits |= can_inc[:, vcode_p[:, f]].astype(dt) << dt.type(f)
+                ob = np.take_along_axis(out_bits, outs, 1)
+                ok &= (diff_p[outs] & ~(ob[:, :, None] & in_bits[:, None, :])) == 0
             else:
-                for f in range(self.vcode.shape[1]):
-                    vo = self.vcode[outs, f]  # n_a x width
-                    vi = self.vcode[:, f]
+                for f in range(n_feat):
+                    vo = self.vcode[outs, f]
                     dec = np.take_along_axis(can_dec, vo, 1)
-                    inc = can_inc[:, vi]
-                    ok &= (vo[:, :, None] == vi[None, None, :]) | (
-                        dec[:, :, None] & inc[:, None, :]
+                    ok &= (vo[:, :, None] == vcode_p[None, None, :, f]) | (
+                        dec[:, :, None] & can_inc[:, vcode_p[:, f]][:, None, :]
                     )
             if n_hh:
                 occupied = np.zeros((n_a, n_hh + 1), dtype=bool)
-                hh_p = self.hh_of[outs]
-                hit = valid & (hh_p >= 0)
-                occupied[np.nonzero(hit)[0], hh_p[hit]] = True
-                hi_ = self.hh_of
+                hh_o = self.hh_of[outs]
+                occupied[np.repeat(np.arange(n_a), width), hh_o.ravel()] = True
+                occupied[:, -1] = False  # index -1: not in a multi-person household
                 ok &= (
-                    (hi_ < 0)[None, None, :]
-                    | ~occupied[:, hi_][:, None, :]
-                    | (hi_[None, None, :] == hh_p[:, :, None])
-                )
-            flat = np.where(ok & (gain > 1e-12), gain, -np.inf).reshape(n_a, -1)
-            # argmax takes the first maximum: row-major = smallest (out, in) pair.
-            j = flat.argmax(axis=1)
-            up = (flat[np.arange(n_a), j] > -np.inf) & (not last)
+                    ~occupied[:, hh_p][:, None, :] | (hh_p[None, None, :] == hh_o[:, :, None])
+                ) | (hh_p < 0)[None, None, :]
+            # No swap of a type for itself.
+            ok[
+                np.repeat(np.arange(n_a), width), np.tile(np.arange(width), n_a), rank[outs].ravel()
+            ] = False
+            first = ok.argmax(axis=2)  # best feasible in-type per out-type (perm index)
+            feasible = np.take_along_axis(ok, first[:, :, None], 2)[:, :, 0]
+            gain = np.where(feasible, w_p[first] - weights[outs], -np.inf)
+            j = gain.argmax(axis=1)  # first maximum: the smallest out-type
+            best = gain[np.arange(n_a), j]
+            up = (best > 1e-12) & (not last)
             done = np.flatnonzero(~up)
             if len(done):
                 value = c[done] @ weights
-                above = ok[done] & (value[:, None, None] + gain[done] > threshold)
-                nflat = np.where(above, gain[done], -np.inf).reshape(len(done), -1)
-                nj = nflat.argmax(axis=1)
-                has = nflat[np.arange(len(done)), nj] > -np.inf
-                for d, jj, h in zip(done.tolist(), nj.tolist(), has.tolist(), strict=True):
-                    if h:
-                        n = c[d].copy()
-                        n[outs[d, jj // t_count]] -= 1
-                        n[jj % t_count] += 1
-                        nbr[active[d]] = n
+                for d in done[value + best[done] > threshold].tolist():
+                    n = c[d].copy()
+                    n[outs[d, j[d]]] -= 1
+                    n[perm[first[d, j[d]]]] += 1
+                    nbr[active[d]] = n
             move = np.flatnonzero(up)
             if not len(move):
                 break
-            jm = j[move]
             b_idx = active[move]
-            c_all[b_idx, outs[move, jm // t_count]] -= 1
-            c_all[b_idx, jm % t_count] += 1
+            c_all[b_idx, outs[move, j[move]]] -= 1
+            c_all[b_idx, perm[first[move, j[move]]]] += 1
             active = b_idx
         return c_all, nbr
 
