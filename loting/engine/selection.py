@@ -324,6 +324,11 @@ class _Pricer:
         h = _new_highs()
         h.setOptionValue("mip_rel_gap", 1e-10)
         h.setOptionValue("mip_abs_gap", 1e-12)
+        if integer:
+            # Small ILPs: presolve and the feasibility-jump heuristic cost more than
+            # they save (measured); neither changes what is optimal.
+            h.setOptionValue("presolve", "off")
+            h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
         h.addVars(t_count, np.zeros(t_count), comp.sizes)
         idx = self.idx
         if integer:
@@ -352,24 +357,34 @@ class _Pricer:
         values = self.h.getSolution().col_value
         return tuple(round(v) for v in values)
 
-    def solve_above(self, weights: np.ndarray, threshold: float) -> tuple[int, ...] | None:
-        """An optimal panel for ``weights``, or None when no panel's value can exceed
-        ``threshold`` (certified by the LP relaxation). Needs a feasible instance."""
+    def lp_price(
+        self, weights: np.ndarray, threshold: float
+    ) -> tuple[bool, tuple[int, ...] | None]:
+        """LP relaxation of the pricing problem: ``(False, None)`` when no panel's value can
+        exceed ``threshold``; otherwise ``(True, panel)`` with an optimal panel when the
+        optimal vertex is integral, ``(True, None)`` when it is not (or HiGHS failed)."""
         self.lp_calls += 1
         w = np.asarray(weights, dtype=float)
         self.lp.changeColsCost(len(w), self.idx, w)
         self.lp.run()
-        if self.lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-            x = np.array(self.lp.getSolution().col_value)
-            bound = float(self.lp.getInfo().objective_function_value)
-            if bound <= threshold:
-                return None
-            r = np.round(x)
-            if np.all(np.abs(x - r) <= 1e-9):
-                return tuple(int(v) for v in r.tolist())
-        else:
+        if self.lp.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             self.lp.clearSolver()
-        return self.solve(w)
+            return True, None
+        x = np.array(self.lp.getSolution().col_value)
+        if float(self.lp.getInfo().objective_function_value) <= threshold:
+            return False, None
+        r = np.round(x)
+        if np.all(np.abs(x - r) <= 1e-9):
+            return True, tuple(int(v) for v in r.tolist())
+        return True, None
+
+    def solve_above(self, weights: np.ndarray, threshold: float) -> tuple[int, ...] | None:
+        """An optimal panel for ``weights``, or None when no panel's value can exceed
+        ``threshold`` (certified by the LP relaxation). Needs a feasible instance."""
+        above, counts = self.lp_price(weights, threshold)
+        if not above:
+            return None
+        return counts if counts is not None else self.solve(weights)
 
 
 def _check_feasible_or_raise(comp: _Compiled, pricer: _Pricer) -> None:
@@ -820,19 +835,28 @@ class _Solver:
                 y, mu, level, x = solve_master()
                 weights = y / self.sizes
                 cap = abs(mu)
-                extra = self.local_search(weights, cap + CONVERGENCE_TOL)
-                if extra:
-                    for c in extra:
-                        self.add_panel(c)
-                    continue
-                counts = self.pricer.solve_above(weights, cap + CONVERGENCE_TOL)
-                if counts is None:
+                threshold = cap + CONVERGENCE_TOL
+                # Exact test first (LP relaxation: cheap, and its bound certifies
+                # convergence); then local search for many more columns at once.
+                above, counts = self.pricer.lp_price(weights, threshold)
+                if not above:
                     break
-                value = float(np.dot(weights, counts))
-                if value > cap + CONVERGENCE_TOL and self.add_panel(counts):
-                    for c in self.neighbours(counts, weights, cap + CONVERGENCE_TOL, NEIGHBOURS):
-                        self.add_panel(c)
+                added = 0
+                if counts is not None and self.add_panel(counts):
+                    added += 1
+                    for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                        added += self.add_panel(c)
+                for c in self.local_search(weights, threshold):
+                    added += self.add_panel(c)
+                if added:
                     continue
+                if counts is None:  # fractional LP vertex: the ILP decides
+                    counts = self.pricer.solve(weights)
+                    if counts is not None and float(np.dot(weights, counts)) > threshold:
+                        if self.add_panel(counts):
+                            for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                                self.add_panel(c)
+                            continue
                 break
             level = max(0.0, level)
             if maximin_only:
