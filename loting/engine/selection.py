@@ -42,6 +42,9 @@ LOCAL_STARTS = 20
 LS_STEPS_PER_COLUMN = 15
 #: Maximum steepest-ascent swaps per local-search start.
 ASCENT_STEPS = 40
+#: The relaxed LEXIMIN is accepted when a distribution reaches it within this.
+REACH_TOL = 1e-9
+REACH_COVER = True
 
 
 @dataclass(frozen=True)
@@ -317,6 +320,8 @@ class _Pricer:
         self.lp.setOptionValue("presolve", "off")
         self.ilp_calls = 0
         self.lp_calls = 0
+        #: Optimal value of the last LP relaxation (an upper bound on every panel's value).
+        self.last_bound: float | None = None
 
     def _model(self, integer: bool) -> highspy.Highs:
         comp = self.comp
@@ -367,11 +372,13 @@ class _Pricer:
         w = np.asarray(weights, dtype=float)
         self.lp.changeColsCost(len(w), self.idx, w)
         self.lp.run()
+        self.last_bound = None
         if self.lp.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             self.lp.clearSolver()
             return True, None
         x = np.array(self.lp.getSolution().col_value)
-        if float(self.lp.getInfo().objective_function_value) <= threshold:
+        self.last_bound = float(self.lp.getInfo().objective_function_value)
+        if self.last_bound <= threshold:
             return False, None
         r = np.round(x)
         if np.all(np.abs(x - r) <= 1e-9):
@@ -461,6 +468,31 @@ def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
     return out
 
 
+def _add_panel_columns(
+    h: highspy.Highs, new: np.ndarray, row_of: np.ndarray, conv: int, sizes: np.ndarray
+) -> None:
+    """Add panels (rows of ``new``, counts per type) as master columns: ``c_t/n_t`` in the
+    row ``row_of[t]`` of every type in the panel, and 1 in the convexity row ``conv``."""
+    if not len(new):
+        return
+    rr, cc = np.nonzero(new)  # row-major: grouped by panel
+    n_new = len(new)
+    ends = np.searchsorted(rr, np.arange(1, n_new + 1))
+    idx = np.insert(row_of[cc], ends, conv)
+    vals = np.insert(new[rr, cc] / sizes[cc], ends, 1.0)
+    starts = np.searchsorted(rr, np.arange(n_new)) + np.arange(n_new)
+    h.addCols(
+        n_new,
+        np.zeros(n_new),
+        np.zeros(n_new),
+        np.full(n_new, _INF),
+        len(idx),
+        starts.astype(np.int32),
+        idx.astype(np.int32),
+        vals,
+    )
+
+
 # ----------------------------------------------------------------------------- solver
 
 
@@ -509,6 +541,7 @@ class _Solver:
         for hi_, ts in enumerate(comp.households):
             self.hh_of[ts] = hi_
         self.panel_set: set[tuple[int, ...]] = set()
+        self._uncoverable: list[int] | None = None
 
     def _swaps(
         self, c: np.ndarray, weights: np.ndarray, threshold: float
@@ -692,6 +725,8 @@ class _Solver:
 
         Local search from known panels first; the ILP decides when it finds nothing new.
         """
+        if self._uncoverable is not None:
+            return self._uncoverable
         t_count = len(self.comp.types)
         covered = np.zeros(t_count, dtype=bool)
         counts = self.pricer.solve(1.0 / self.sizes)
@@ -713,7 +748,8 @@ class _Solver:
                 break
             self.add_panel(cand)
             covered |= c > 0
-        return [int(i) for i in np.flatnonzero(~covered)]
+        self._uncoverable = [int(i) for i in np.flatnonzero(~covered)]
+        return self._uncoverable
 
     def local_search(self, weights: np.ndarray, threshold: float) -> list[tuple[int, ...]]:
         """Heuristic pricing: steepest-ascent swaps from the best known panels.
@@ -745,6 +781,148 @@ class _Solver:
         if self.ls_steps > 200 and self.ls_steps > LS_STEPS_PER_COLUMN * max(1, self.ls_found):
             self.ls_enabled = False
         return found
+
+    def relaxed_leximin(self, maximin_only: bool) -> np.ndarray | None:
+        """LEXIMIN (or maximin) probabilities per type over the relaxation.
+
+        The relaxation keeps only what every distribution over feasible panels satisfies
+        in expectation: ``0 <= pi_t <= 1``, ``sum_t n_t pi_t = k``, each quota
+        ``min <= sum n_t pi_t <= max`` over its types and each household
+        ``sum pi_t <= 1``. It is a compact LP (no panels); its levels are computed like
+        the exact ones (fix the types with a positive dual weight, repeat). Its LEXIMIN
+        is the exact one whenever some distribution over panels reaches it (``reach``).
+        Maximin: the optimal level ``z`` for every type. None when HiGHS does not solve
+        a level (numerical trouble; the exact method takes over).
+        """
+        comp = self.comp
+        t_count = len(comp.types)
+        n = self.sizes
+        h = _new_highs()
+        h.addVars(t_count + 1, np.r_[np.zeros(t_count), -_INF], np.r_[np.ones(t_count), _INF])
+        h.changeColCost(t_count, 1.0)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        h.addRow(comp.k, comp.k, t_count, np.arange(t_count, dtype=np.int32), n)
+        for q, ts in zip(comp.quotas, comp.quota_types, strict=True):
+            h.addRow(q.min, q.max, len(ts), np.array(ts, dtype=np.int32), n[ts])
+        for hh in comp.households:
+            h.addRow(0.0, 1.0, len(hh), np.array(hh, dtype=np.int32), _ones(len(hh)))
+        first = 1 + len(comp.quotas) + len(comp.households)
+        # Type rows: pi_t - z >= 0 (pi_t >= level once fixed).
+        h.addRows(
+            t_count,
+            np.zeros(t_count),
+            np.full(t_count, _INF),
+            2 * t_count,
+            np.arange(0, 2 * t_count, 2, dtype=np.int32),
+            np.column_stack([np.arange(t_count), np.full(t_count, t_count)])
+            .ravel()
+            .astype(np.int32),
+            np.tile([1.0, -1.0], t_count),
+        )
+        fixed = np.full(t_count, np.nan)
+        while True:
+            h.run()
+            status = h.getModelStatus()
+            if status == highspy.HighsModelStatus.kInfeasible and np.isnan(fixed).all():
+                # Not even the expected counts can meet the quotas.
+                raise InfeasibleQuotasError(_relaxations(comp), comp.k)
+            if status != highspy.HighsModelStatus.kOptimal:
+                return None
+            level = max(0.0, float(h.getInfo().objective_function_value))
+            if maximin_only:
+                return np.full(t_count, level)
+            y = np.abs(np.array(h.getSolution().row_dual[first:]))
+            free = np.isnan(fixed)
+            newly = np.flatnonzero(free & (y > FIX_TOL))
+            if not len(newly):
+                cand = np.flatnonzero(free)
+                newly = cand[[int(np.argmax(y[cand]))]]
+            fixed[newly] = level
+            for t in newly.tolist():
+                h.changeCoeff(first + t, t_count, 0.0)
+                h.changeRowBounds(first + t, level, _INF)
+            if not np.isnan(fixed).any():
+                return fixed
+
+    def reach(self, target: np.ndarray) -> tuple[float, np.ndarray]:
+        """Panel probabilities whose type probabilities are at least ``target``.
+
+        Column generation on ``max z  s.t.  sum_p x_p c_pt/n_t >= z target_t,
+        sum_p x_p = 1, x >= 0, z <= 1``, priced exactly as in ``leximin``. Returns
+        ``(1 - z, x)`` with ``x`` over ``self.panels``: 0 once the target is reached, the
+        certified optimal shortfall otherwise, or ``inf`` as soon as the pricing bound
+        proves that the target is out of reach.
+        """
+        t_count = len(self.comp.types)
+        if REACH_COVER:
+            self.initial_panels()
+        elif not self.panels:
+            counts = self.pricer.solve_above(1.0 / self.sizes, -_INF)
+            if counts is None:
+                raise InfeasibleQuotasError(_relaxations(self.comp), self.comp.k)
+            self.add_panel(counts)
+        active = np.flatnonzero(target > 0)
+        row_of = np.full(t_count, -1, dtype=np.int64)
+        row_of[active] = np.arange(len(active))
+        conv = len(active)
+        h = _new_highs()
+        h.setOptionValue("presolve", "off")
+        h.setOptionValue("simplex_strategy", 4)
+        h.addVar(-_INF, 1.0)  # z, column 0
+        h.changeColCost(0, 1.0)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        n_a = len(active)
+        h.addRows(
+            n_a,
+            np.zeros(n_a),
+            np.full(n_a, _INF),
+            n_a,
+            np.arange(n_a, dtype=np.int32),
+            np.zeros(n_a, dtype=np.int32),
+            -target[active],
+        )
+        h.addRow(1.0, 1.0, 0, np.zeros(0, dtype=np.int32), np.zeros(0))
+        cols_added = 0
+        while True:
+            _add_panel_columns(h, self.matrix()[cols_added:], row_of, conv, self.sizes)
+            cols_added = len(self.panels)
+            h.run()
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                raise LotingError("Reach LP failed.", code="solver_error")
+            sol = h.getSolution()
+            x = np.array(sol.col_value[1:])
+            shortfall = 1.0 - float(h.getInfo().objective_function_value)
+            if shortfall <= REACH_TOL:
+                return max(shortfall, 0.0), x
+            y = np.zeros(t_count)
+            y[active] = np.abs(np.array(sol.row_dual[:n_a]))
+            cap = abs(float(sol.row_dual[conv]))
+            weights = y / self.sizes
+            threshold = cap + CONVERGENCE_TOL
+            above, counts = self.pricer.lp_price(weights, threshold)
+            bound = self.pricer.last_bound
+            scale = float(np.dot(target, y))
+            if bound is not None and scale > 0 and bound / scale < 1.0 - REACH_TOL:
+                return _INF, x  # no distribution reaches the target (Lagrangian bound)
+            if not above:
+                return shortfall, x
+            added = 0
+            if counts is not None and self.add_panel(counts):
+                added += 1
+                for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                    added += self.add_panel(c)
+            for c in self.local_search(weights, threshold):
+                added += self.add_panel(c)
+            if added:
+                continue
+            if counts is None:  # fractional LP vertex: the ILP decides
+                counts = self.pricer.solve(weights)
+                if counts is not None and float(np.dot(weights, counts)) > threshold:
+                    if self.add_panel(counts):
+                        for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                            self.add_panel(c)
+                        continue
+            return shortfall, x
 
     def leximin(self, maximin_only: bool) -> tuple[dict[int, float], np.ndarray]:
         """LEXIMIN levels (or the maximin level) and panel probabilities over ``self.panels``.
@@ -784,25 +962,7 @@ class _Solver:
 
         def sync_cols() -> None:
             nonlocal cols_added
-            new = self.matrix()[cols_added:]
-            if len(new):
-                rr, cc = np.nonzero(new)  # row-major: grouped by panel
-                n_new = len(new)
-                ends = np.searchsorted(rr, np.arange(1, n_new + 1))
-                # Column p: its nonzero counts scaled by 1/size, then 1 in the convexity row.
-                idx = np.insert(row_of[cc], ends, conv)
-                vals = np.insert(new[rr, cc] / self.sizes[cc], ends, 1.0)
-                starts = np.searchsorted(rr, np.arange(n_new)) + np.arange(n_new)
-                h.addCols(
-                    n_new,
-                    np.zeros(n_new),
-                    np.zeros(n_new),
-                    np.full(n_new, _INF),
-                    len(idx),
-                    starts.astype(np.int32),
-                    idx.astype(np.int32),
-                    vals,
-                )
+            _add_panel_columns(h, self.matrix()[cols_added:], row_of, conv, self.sizes)
             cols_added = len(self.panels)
 
         def solve_master() -> tuple[np.ndarray, float, float, np.ndarray]:
@@ -888,7 +1048,10 @@ def find_distribution(problem: SelectionProblem, algorithm: str = "leximin") -> 
     comp = compile_problem(problem)
     solver = _Solver(comp)
     maximin = algorithm == "maximin"
-    _, x = solver.leximin(maximin_only=maximin)
+    target = solver.relaxed_leximin(maximin_only=maximin)
+    shortfall, x = solver.reach(target) if target is not None else (_INF, np.zeros(0))
+    if shortfall > REACH_TOL:
+        _, x = solver.leximin(maximin_only=maximin)
     p = np.clip(x, 0.0, 1.0)
     p[p < 1e-12] = 0.0
     p = p / p.sum()
