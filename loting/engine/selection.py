@@ -44,7 +44,8 @@ LS_STEPS_PER_COLUMN = 15
 ASCENT_STEPS = 40
 #: The relaxed LEXIMIN is accepted when a distribution reaches it within this.
 REACH_TOL = 1e-9
-REACH_COVER = True
+#: A quota (type) whose expected count (probability) is this close to a bound is tight.
+FACE_TOL = 1e-9
 
 
 @dataclass(frozen=True)
@@ -347,6 +348,16 @@ class _Pricer:
             h.addRow(0.0, 1.0, len(hh), np.array(hh, dtype=np.int32), _ones(len(hh)))
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
         return h
+
+    def set_bounds(
+        self, lo: np.ndarray, hi: np.ndarray, type_lo: np.ndarray, type_hi: np.ndarray
+    ) -> None:
+        """Quota bounds (per quota) and count bounds (per type) of both models."""
+        n_q = len(lo)
+        rows = np.arange(1, n_q + 1, dtype=np.int32)
+        for h in (self.h, self.lp):
+            h.changeRowsBounds(n_q, rows, lo.astype(float), hi.astype(float))  # type: ignore[attr-defined]
+            h.changeColsBounds(len(type_lo), self.idx, type_lo.astype(float), type_hi.astype(float))
 
     def solve(self, weights: np.ndarray) -> tuple[int, ...] | None:
         self.ilp_calls += 1
@@ -844,23 +855,68 @@ class _Solver:
             if not np.isnan(fixed).any():
                 return fixed
 
+    def _cover(self, need: np.ndarray) -> bool:
+        """Known panels that contain every type in ``need``: local search from the known
+        panels, else the pricing problem. False when the pricing problem proves that
+        some type in ``need`` is in none of its panels."""
+        if not self.panels:
+            counts = self.pricer.solve_above(1.0 / self.sizes, -_INF)
+            if counts is None:
+                return False
+            self.add_panel(counts)
+        while True:
+            mat = self.matrix()
+            uncovered = need & ~(mat > 0).any(axis=0)
+            if not uncovered.any():
+                return True
+            weights = np.where(uncovered, 1.0 / self.sizes, 0.0)
+            starts = mat[np.argsort(-(mat @ weights), kind="stable")[:LOCAL_STARTS]]
+            progress = False
+            for opt in self._ascend_batch(starts, weights, _INF)[0]:
+                if (opt[uncovered] > 0).any():
+                    progress |= self.add_panel(tuple(opt.tolist()))
+                    uncovered &= opt == 0
+            if progress:
+                continue
+            best = self.pricer.solve_above(weights, 0.0)
+            if best is None or not (np.array(best)[uncovered] > 0).any():
+                return False
+            self.add_panel(best)
+
     def reach(self, target: np.ndarray) -> tuple[float, np.ndarray]:
         """Panel probabilities whose type probabilities are at least ``target``.
 
         Column generation on ``max z  s.t.  sum_p x_p c_pt/n_t >= z target_t,
-        sum_p x_p = 1, x >= 0, z <= 1``, priced exactly as in ``leximin``. Returns
-        ``(1 - z, x)`` with ``x`` over ``self.panels``: 0 once the target is reached, the
-        certified optimal shortfall otherwise, or ``inf`` as soon as the pricing bound
-        proves that the target is out of reach.
+        sum_p x_p = 1, x >= 0, z <= 1``, priced as in ``leximin``. Returns ``(1 - z, x)``
+        with ``x`` over ``self.panels``: 0 once the target is reached, otherwise a
+        positive shortfall, or ``inf`` when the pricing proves the target out of reach.
+
+        Every panel of a distribution reaching ``target`` meets each bound that
+        ``target`` meets with equality (a quota at its min or max in expectation, a type
+        with probability 0 or 1), so the exact pricing searches only such panels (the
+        *face* of ``target``); local search is not restricted (its other panels help
+        the master LP on its way).
         """
         t_count = len(self.comp.types)
-        if REACH_COVER:
-            self.initial_panels()
-        elif not self.panels:
-            counts = self.pricer.solve_above(1.0 / self.sizes, -_INF)
-            if counts is None:
-                raise InfeasibleQuotasError(_relaxations(self.comp), self.comp.k)
-            self.add_panel(counts)
+        lo0 = np.array([q.min for q in self.comp.quotas], dtype=float)
+        hi0 = np.array([q.max for q in self.comp.quotas], dtype=float)
+        expected = self.amat @ (target * self.sizes)
+        at_min = np.abs(expected - lo0) <= FACE_TOL
+        at_max = np.abs(expected - hi0) <= FACE_TOL
+        lo = np.where(at_max, hi0, lo0)
+        hi = np.where(at_min, lo0, hi0)
+        type_lo = np.where(target >= 1.0 - FACE_TOL, self.sizes, 0.0)
+        type_hi = np.where(target <= FACE_TOL, 0.0, self.sizes)
+        self.pricer.set_bounds(lo, hi, type_lo, type_hi)
+        try:
+            return self._reach(target)
+        finally:
+            self.pricer.set_bounds(lo0, hi0, np.zeros(t_count), self.sizes)
+
+    def _reach(self, target: np.ndarray) -> tuple[float, np.ndarray]:
+        t_count = len(self.comp.types)
+        if not self._cover(target > 0):
+            return _INF, np.zeros(len(self.panels))
         active = np.flatnonzero(target > 0)
         row_of = np.full(t_count, -1, dtype=np.int64)
         row_of[active] = np.arange(len(active))
