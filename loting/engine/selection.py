@@ -809,6 +809,7 @@ class _Solver:
         t_count = len(comp.types)
         n = self.sizes
         h = _new_highs()
+        h.setOptionValue("presolve", "off")
         h.addVars(t_count + 1, np.r_[np.zeros(t_count), -_INF], np.r_[np.ones(t_count), _INF])
         h.changeColCost(t_count, 1.0)
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
