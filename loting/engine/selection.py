@@ -7,11 +7,25 @@ in the pool is its own type and a household row ``sum(members) <= 1`` joins the 
 problem, which keeps the formulation exact (people in single-person households with the
 same features remain interchangeable).
 
-LEXIMIN follows Flanigan et al. (Nature 596, 2021): per level, column generation on the
-dual LP ``min mu - sum_fixed f_t y_t  s.t.  sum_t y_t c_t/n_t <= mu  for every panel c,
-sum_unfixed y_t = 1, y >= 0``; the pricing problem is a small ILP over type counts.
-Types with a positive dual weight are fixed at the level's value; repeat until all types
-are fixed, then a final primal LP finds panel probabilities meeting the fixed levels.
+Two exact routes to the same LEXIMIN (Flanigan et al., Nature 596, 2021):
+
+1. *Relaxation first.* Every distribution over feasible panels meets the quotas, the
+   panel size and the household rule in expectation, so the LEXIMIN over those linear
+   constraints on the type probabilities (a compact LP, ``relaxed_leximin``) is at least
+   as good as any distribution's. When column generation finds a distribution over
+   panels whose type probabilities reach it (``reach``), that distribution is the
+   LEXIMIN. On realistic quota sets this is the usual case and needs one column
+   generation instead of one per level.
+2. *Level by level* (``leximin``, used when the relaxed target is out of reach): per
+   level, column generation on the master LP over panels ``max z  s.t.  sum_p x_p
+   c_pt/n_t >= z`` (``>= f_t`` for fixed types), ``sum_p x_p = 1``; its row duals ``y``
+   are the dual LP ``min mu - sum_fixed f_t y_t  s.t.  sum_t y_t c_t/n_t <= mu`` for
+   every panel ``c``, ``sum_unfixed y_t = 1``, ``y >= 0``. Types with a positive weight
+   in the verified dual are fixed at the level's value; repeat until all are fixed.
+
+In both, the pricing problem (a small ILP over type counts) is answered by its LP
+relaxation when that is conclusive, a local-search heuristic supplies many columns per
+round, and only the exact pricing decides convergence.
 """
 
 from __future__ import annotations
@@ -403,11 +417,6 @@ class _Pricer:
         if not above:
             return None
         return counts if counts is not None else self.solve(weights)
-
-
-def _check_feasible_or_raise(comp: _Compiled, pricer: _Pricer) -> None:
-    if pricer.solve(np.zeros(len(comp.types))) is None:
-        raise InfeasibleQuotasError(_relaxations(comp), comp.k)
 
 
 def _relaxations(comp: _Compiled) -> list[QuotaRelaxation]:
@@ -1032,8 +1041,6 @@ class _Solver:
                     duals = np.abs(np.array(sol.row_dual))
                     y = np.zeros(t_count)
                     y[active] = duals[:n_a]
-                    for t in fixed:
-                        y[t] = 0.0 if t in uncoverable else y[t]
                     x = np.array(sol.col_value[1:])
                     obj = float(h.getInfo().objective_function_value)
                     return y, float(sol.row_dual[conv]), obj, x
