@@ -557,6 +557,16 @@ class _Solver:
             )
             self.diffbits = self.diffmask.astype(bit_type)
         self.amat_t = np.ascontiguousarray(self.amat.T)
+        self.amat_tf = self.amat_t.astype(float)
+        # bitmat[q, t] = 2**f when type t has the value of quota q for feature f: a
+        # boolean row over quotas times bitmat gives per-type feature bitmasks (exact in
+        # floating point up to 52 features).
+        self.bitmat: np.ndarray | None = None
+        if self.diffbits is not None and n_feat <= 52:
+            bitmat = np.zeros((len(comp.quotas), t_count))
+            for f in range(n_feat):
+                bitmat[self.vcode[:, f], np.arange(t_count)] = float(1 << f)
+            self.bitmat = bitmat
         self.hh_of = np.full(t_count, -1, dtype=np.int64)
         for hi_, ts in enumerate(comp.households):
             self.hh_of[ts] = hi_
@@ -638,6 +648,8 @@ class _Solver:
         The in-types are scanned in order of decreasing weight (ties by index), so the
         best in-type for an out-type is the first feasible one: the feasibility masks
         are small integers and booleans, and only one gain per out-type is computed.
+        (A type never improves on itself, and every type that would comes before it in
+        that order, so the ascent needs no exclusion of self-swaps; the neighbours do.)
         """
         t_count = len(self.comp.types)
         c_all = np.array(starts, dtype=np.int64).reshape(-1, t_count)
@@ -650,6 +662,7 @@ class _Solver:
         sizes_p = self.sizes[perm]
         vcode_p = self.vcode[perm]
         diff_p = self.diffbits[:, perm] if self.diffbits is not None else None
+        bits_p = self.bitmat[:, perm] if self.bitmat is not None else None
         hh_p = self.hh_of[perm]
         n_hh = len(self.comp.households)
         n_feat = self.vcode.shape[1]
@@ -669,20 +682,21 @@ class _Solver:
             pos = np.arange(len(rows)) - np.repeat(np.cumsum(per) - per, per)
             outs = np.repeat(cols[np.cumsum(per) - 1], width).reshape(n_a, width)
             outs[rows, pos] = cols
-            qcount = c @ self.amat_t
+            qcount = c.astype(float) @ self.amat_tf
             can_dec = qcount > self.lo
             can_inc = qcount < self.hi
-            ok = (c[:, perm] < sizes_p)[:, None, :].repeat(width, axis=1)
-            if diff_p is not None:
+            room = c[:, perm] < sizes_p
+            if diff_p is not None and bits_p is not None:
                 dt = diff_p.dtype
-                out_bits = np.zeros((n_a, t_count), dtype=dt)
-                in_bits = np.zeros((n_a, t_count), dtype=dt)
-                for f in range(n_feat):
-                    out_bits |= can_dec[:, self.vcode[:, f]].astype(dt) << dt.type(f)
-                    in_bits |= can_inc[:, vcode_p[:, f]].astype(dt) << dt.type(f)
+                # Bit f: the out-type's value of feature f may lose a member / the
+                # in-type's value may gain one (sums of distinct powers of two).
+                out_bits = (can_dec @ self.bitmat).astype(dt)
+                in_bits = (can_inc @ bits_p).astype(dt)
                 ob = np.take_along_axis(out_bits, outs, 1)
-                ok &= (diff_p[outs] & ~(ob[:, :, None] & in_bits[:, None, :])) == 0
+                ok = (diff_p[outs] & ~(ob[:, :, None] & in_bits[:, None, :])) == 0
+                ok &= room[:, None, :]
             else:
+                ok = np.repeat(room[:, None, :], width, axis=1)
                 for f in range(n_feat):
                     vo = self.vcode[outs, f]
                     dec = np.take_along_axis(can_dec, vo, 1)
@@ -697,23 +711,37 @@ class _Solver:
                 ok &= (
                     ~occupied[:, hh_p][:, None, :] | (hh_p[None, None, :] == hh_o[:, :, None])
                 ) | (hh_p < 0)[None, None, :]
-            # No swap of a type for itself.
-            ok[
-                np.repeat(np.arange(n_a), width), np.tile(np.arange(width), n_a), rank[outs].ravel()
-            ] = False
             first = ok.argmax(axis=2)  # best feasible in-type per out-type (perm index)
-            feasible = np.take_along_axis(ok, first[:, :, None], 2)[:, :, 0]
-            gain = np.where(feasible, w_p[first] - weights[outs], -np.inf)
+            gain = np.where(
+                np.take_along_axis(ok, first[:, :, None], 2)[:, :, 0],
+                w_p[first] - weights[outs],
+                -np.inf,
+            )
             j = gain.argmax(axis=1)  # first maximum: the smallest out-type
-            best = gain[np.arange(n_a), j]
-            up = (best > 1e-12) & (not last)
+            up = (gain[np.arange(n_a), j] > 1e-12) & (not last)
             done = np.flatnonzero(~up)
             if len(done):
+                # Best neighbour above the threshold: the same scan without self-swaps.
+                okd = ok[done]
+                okd[
+                    np.repeat(np.arange(len(done)), width),
+                    np.tile(np.arange(width), len(done)),
+                    rank[outs[done]].ravel(),
+                ] = False
+                fd = okd.argmax(axis=2)
+                gd = np.where(
+                    np.take_along_axis(okd, fd[:, :, None], 2)[:, :, 0],
+                    w_p[fd] - weights[outs[done]],
+                    -np.inf,
+                )
+                jd = gd.argmax(axis=1)
                 value = c[done] @ weights
-                for d in done[value + best[done] > threshold].tolist():
+                above = value + gd[np.arange(len(done)), jd] > threshold
+                for i in np.flatnonzero(above).tolist():
+                    d = int(done[i])
                     n = c[d].copy()
-                    n[outs[d, j[d]]] -= 1
-                    n[perm[first[d, j[d]]]] += 1
+                    n[outs[d, jd[i]]] -= 1
+                    n[perm[fd[i, jd[i]]]] += 1
                     nbr[active[d]] = n
             move = np.flatnonzero(up)
             if not len(move):
