@@ -340,6 +340,12 @@ def adresverificatie_code_invoeren(*, user: User, code: str) -> Bewoner:
                 )
             else:
                 v.save(update_fields=["pogingen"])
+                audit_log(
+                    actor=user,
+                    action="wijken.adresverificatie_foute_code",
+                    obj=v,
+                    summary=f"wrong code ({v.pogingen} of {MAX_POGINGEN})",
+                )
                 over = MAX_POGINGEN - v.pogingen
                 fout = ValidationError(
                     ngettext(

@@ -121,19 +121,19 @@ CASES = [
     Case(
         "wijken:adresverificatie_balie",
         only(STAFF),
-        kwargs=lambda ctx: {"pk": ctx["verificatie"].pk},
+        kwargs=lambda ctx: {"pk": ctx["adresverificatie"].pk},
     ),
     Case(
         "wijken:adresverificatie_balie",
         only(STAFF),
-        kwargs=lambda ctx: {"pk": ctx["verificatie"].pk},
+        kwargs=lambda ctx: {"pk": ctx["adresverificatie"].pk},
         method="post",
         data=lambda ctx: {},  # not confirmed: the form again, nothing verified
     ),
     Case(
         "wijken:adresverificatie_balie",
         only(STAFF_ZUID),
-        kwargs=lambda ctx: {"pk": ctx["verificatie_zuid"].pk},
+        kwargs=lambda ctx: {"pk": ctx["adresverificatie_zuid"].pk},
         label="other stadsdeel",
     ),
 ]
@@ -147,7 +147,7 @@ def setup(ctx):
     from wijken.models import AdresVerificatie
 
     make_pot(ctx["wijk"], toegewezen=100_000)
-    for key, w in (("verificatie", ctx["wijk"]), ("verificatie_zuid", ctx["other_wijk"])):
+    for key, w in (("adresverificatie", ctx["wijk"]), ("adresverificatie_zuid", ctx["other_wijk"])):
         adres = w.buurten.first().straten.first().adressen.order_by("pk").last()
         ctx[key] = AdresVerificatie.objects.create(
             user=make_user(),

@@ -216,6 +216,10 @@ def test_wrong_codes_count_and_void_the_request(
         assert f"{MAX_POGINGEN - i} more tr" in exc.value.messages[0]
         v.refresh_from_db()
         assert v.pogingen == i
+    assert (
+        AuditEntry.objects.filter(action="wijken.adresverificatie_foute_code").count()
+        == MAX_POGINGEN - 1
+    )
     with pytest.raises(ValidationError) as last:
         svc.adresverificatie_code_invoeren(user=user, code=wrong)
     assert last.value.code == "vervallen" and "request verification" in last.value.messages[0]
