@@ -89,3 +89,31 @@ def test_resident_verifies_their_address_with_the_letter(
     screenshot(page, "wijken-mijn-adres-geverifieerd")
     bewoner = Bewoner.objects.get(user=resident)
     assert bewoner.geverifieerd and bewoner.adres == adres and bewoner.inwoner is not None
+
+
+def test_staff_verify_a_request_at_the_desk(
+    page: Any, roles: dict[str, Any], wijk: Any, make_user: Any
+) -> None:
+    from wijken.services_adres import adresverificatie_aanvragen
+
+    resident = make_user()
+    adres = Adres.objects.filter(straat__buurt__wijk=wijk).order_by("id")[13]
+    v = adresverificatie_aanvragen(
+        user=resident,
+        postcode=adres.postcode,
+        huisnummer=adres.huisnummer,
+        geboortejaar=adres.inwoners.order_by("pk").first().geboortejaar,  # type: ignore[union-attr]
+    )
+    login_staff(page, roles["gebiedsteam"].email)
+    page.goto(page.base_url + f"/wijken/stadsdeel/{wijk.stadsdeel.slug}/adresverificaties/")
+    page.get_by_role("link", name=f"Verifiëren aan de balie ({adres})").click()
+    page.wait_for_url(re.compile(rf"/adresverificatie/{v.pk}/balie/"))
+    assert page.get_by_text(resident.email).is_visible()
+    assert_accessible(page)
+    screenshot(page, "wijken-adresverificatie-balie")
+    page.get_by_label(re.compile("Ik heb een geldig identiteitsbewijs gezien")).check()
+    page.get_by_role("button", name="Dit adres verifiëren").click()
+    page.get_by_text("Geverifieerd aan de balie").wait_for()
+    assert page.get_by_text("Geen openstaande aanvragen.").is_visible()
+    assert_accessible(page)
+    assert Bewoner.objects.get(user=resident).geverifieerd
