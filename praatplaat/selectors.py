@@ -1,20 +1,18 @@
-"""Reads of the praatplaat, including guarded reads from other apps (loting, stemmen, wijken).
-
-Other apps are read only through :func:`_model` (``apps.get_model`` with LookupError
-handled) inside a savepoint, so a missing app, model, field or table never breaks a page.
-"""
+"""Reads of the praatplaat, including what the other apps know of a wijk: its bodies
+(loting), its open idea rounds (stemmen) and its budget pots and budget (wijken)."""
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
-from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
+
+from loting.models import Orgaan
+from stemmen.models import Fase, Ronde
+from wijken.models import Budgetpot
+from wijken.selectors import budget_onder_zeggenschap_per_wijk
 
 from . import congruentie
 from .models import (
@@ -27,9 +25,6 @@ from .models import (
     Raadsrol,
     Vraag,
 )
-
-log = logging.getLogger(__name__)
-
 
 # --- answers -------------------------------------------------------------------------------
 
@@ -101,84 +96,29 @@ def kompas_telling(wijk: Any) -> dict[str, tuple[int, int]]:
     return {c: (a, t) for c, (a, t) in out.items()}
 
 
-# --- guarded reads from other apps ---------------------------------------------------------
-
-
-def _model(app_label: str, *names: str) -> Any:
-    if not apps.is_installed(app_label):
-        return None
-    for name in names:
-        try:
-            return apps.get_model(app_label, name)
-        except LookupError:
-            continue
-    return None
-
-
-def _guarded(fn: Any, default: Any) -> Any:
-    try:
-        with transaction.atomic():
-            return fn()
-    except Exception:  # noqa: BLE001 — another app's schema may differ or be absent
-        log.debug("guarded read failed", exc_info=True)
-        return default
+# --- what other apps know of the wijk -------------------------------------------------------
 
 
 def instrumenten_elders(wijk: Any) -> list[tuple[str, str]]:
     """Instruments other apps know of: (instrument kind, description).
 
-    loting: a wijkpanel or CWR body of the wijk; stemmen: an idea round of the wijk that is
+    loting: a CWR or wijkpanel of the wijk; stemmen: an idea round of the wijk that is
     open (not yet at its result)."""
-    found: list[tuple[str, str]] = []
-
-    orgaan = _model("loting", "Orgaan", "Body")
-    if orgaan is not None:
-
-        def lees_organen() -> list[tuple[str, str]]:
-            out = []
-            for o in orgaan.objects.filter(wijk=wijk):
-                soort = str(getattr(o, "soort", "") or o).lower()
-                if "cwr" in soort or "wijkraad" in soort:
-                    out.append(("cwr", str(o)))
-                elif "panel" in soort:
-                    out.append(("wijkpanel", str(o)))
-            return out
-
-        found += _guarded(lees_organen, [])
-
-    ronde = _model("stemmen", "Ronde")
-    if ronde is not None:
-
-        def lees_rondes() -> list[tuple[str, str]]:
-            gesloten = ("uitslag", "uitvoering", "gesloten", "afgerond")
-            qs = ronde.objects.filter(wijk=wijk).exclude(fase__in=gesloten)
-            return [("ideeenronde", str(r)) for r in qs]
-
-        found += _guarded(lees_rondes, [])
+    soorten: dict[str, str] = {Orgaan.Soort.CWR: "cwr", Orgaan.Soort.WIJKPANEL: "wijkpanel"}
+    found = [
+        (soorten[o.soort], str(o))
+        for o in Orgaan.objects.filter(wijk=wijk, soort__in=list(soorten))
+    ]
+    found += [
+        ("ideeenronde", str(r))
+        for r in Ronde.objects.filter(wijk=wijk).exclude(fase__in=[Fase.UITSLAG, Fase.UITVOERING])
+    ]
     return found
 
 
 def open_potten_elders(wijk: Any) -> list[str]:
-    """Names of the wijk's budget pots in the wijken ledger, if that app has them."""
-    pot = _model("wijken", "Potje", "BudgetPot", "Budgetpot", "Pot")
-    if pot is None:
-        return []
-    return _guarded(lambda: [str(p) for p in pot.objects.filter(wijk=wijk)], [])
-
-
-def budget_onder_zeggenschap(wijk: Any) -> int | None:
-    """Cents under the wijk's say according to the wijken ledger, or None when unknown."""
-    try:
-        mod = importlib.import_module("wijken.selectors")
-    except ImportError:
-        return None
-    for name in ("budget_onder_zeggenschap", "wijk_budget_saldo", "saldo_voor_wijk"):
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            value = _guarded(lambda fn=fn: fn(wijk), None)
-            if isinstance(value, int):
-                return value
-    return None
+    """Names of the wijk's budget pots in the wijken ledger."""
+    return [str(p) for p in Budgetpot.objects.filter(wijk=wijk)]
 
 
 # --- congruence ----------------------------------------------------------------------------
@@ -271,8 +211,6 @@ def raad_overzicht(wijken: Any) -> list[OverzichtRij]:
         .values("wijk_id")
         .annotate(n=Count("id"), d=Sum("deelnemers"), laatst=Max("datum"))
     }
-    from wijken.selectors import budget_onder_zeggenschap_per_wijk
-
     budgets = budget_onder_zeggenschap_per_wijk(list(ids))
     rows = []
     for w in wijken:

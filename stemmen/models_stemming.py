@@ -4,9 +4,13 @@ with double entry, tally results, and panel consultations (Peiling).
 Ballot secrecy (see ``services_stemming``):
 
 * :class:`Kiezer` is the *identity* row: one per (ronde, voter) where the voter is
-  ``user:<pk>`` or ``code:<pk>`` (a voting code from a letter, online or on paper).  The
-  unique constraint on ``(ronde, sleutel)`` is the one-ballot-per-voter rule for every
-  channel together.  It holds only what turnout needs (channel, buurt, age band, date).
+  ``user:<pk>`` or ``code:<pk>`` (a voting code from a letter, online or on paper).  Its
+  ``stemrecht`` is the *right to vote* it uses: ``inwoner:<pk>`` — the registered
+  inhabitant the account is linked to, or the inhabitant the voting code was printed
+  for — and only when there is no such inhabitant the channel identity itself.  The
+  unique constraint on ``(ronde, stemrecht)`` is the one-ballot-per-voter rule for every
+  channel together: an account and the postal code of the same inhabitant share it.
+  The row holds only what turnout needs (channel, buurt, age band, date).
 * :class:`Stembiljet` is the *content*: the choices, with no foreign key to the voter,
   a random UUID primary key (no ordering to correlate) and no timestamp.  Its
   ``wijzig_sleutel`` is an HMAC (keyed with the server's secret) of the voter identity,
@@ -23,7 +27,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijken.models import Adres, Buurt, Wijk
+from wijken.models import Adres, Buurt, Inwoner, Wijk
 
 
 class Kanaal(models.TextChoices):
@@ -57,6 +61,8 @@ class Kiezer(models.Model):
 
     ronde = models.ForeignKey("stemmen.Ronde", on_delete=models.CASCADE, related_name="kiezers")
     sleutel = models.CharField(max_length=40)  # "user:<pk>" / "code:<pk>"
+    # "inwoner:<pk>" (see the module docstring), else equal to ``sleutel``
+    stemrecht = models.CharField(max_length=40)
     kanaal = models.CharField(_("channel"), max_length=10, choices=Kanaal.choices)
     buurt = models.ForeignKey(
         Buurt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -66,13 +72,21 @@ class Kiezer(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["ronde", "sleutel"], name="kiezer_een_stem_per_ronde")
+            models.UniqueConstraint(fields=["ronde", "sleutel"], name="kiezer_een_stem_per_ronde"),
+            models.UniqueConstraint(
+                fields=["ronde", "stemrecht"], name="kiezer_een_stem_per_stemrecht"
+            ),
         ]
         verbose_name = _("voter")
         verbose_name_plural = _("voters")
 
     def __str__(self) -> str:
         return f"{self.ronde_id}:{self.kanaal}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.stemrecht:
+            self.stemrecht = self.sleutel
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class Stembiljet(models.Model):
@@ -107,6 +121,10 @@ class Stemcode(models.Model):
 
     ronde = models.ForeignKey("stemmen.Ronde", on_delete=models.CASCADE, related_name="stemcodes")
     adres = models.ForeignKey(Adres, on_delete=models.CASCADE, related_name="+")
+    # the registered inhabitant the code was printed for (one code per inhabitant)
+    inwoner = models.ForeignKey(
+        Inwoner, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     code_hash = models.CharField(max_length=64, unique=True)
     leeftijdsgroep = models.CharField(max_length=8, blank=True)
     aangemaakt = models.DateTimeField(default=timezone.now)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wijken.models import Inwoner
 
@@ -132,14 +133,29 @@ def _money(value: Any) -> str:
     return _euro(Fraction(str(value)))
 
 
+def _aantal(value: Any) -> int:
+    """A count for choosing singular or plural; fractions and blanks count as plural."""
+    try:
+        f = Fraction(str(value))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return 2
+    return int(f) if f.denominator == 1 else 2
+
+
 def uitleg(expl: dict[str, Any], titels: dict[str, str]) -> str:
     """One sentence (Dutch or English) for an explanation code from the engine."""
     code, p = expl["code"], expl.get("params", {})
-    score_namen = {"votes": _("votes"), "points": _("points"), "borda": _("Borda points")}
+    n_score = _aantal(p.get("score"))
+    n_steun = _aantal(p.get("supporters"))
+    score_namen = {
+        "votes": ngettext("vote", "votes", n_score),
+        "points": ngettext("point", "points", n_score),
+        "borda": ngettext("Borda point", "Borda points", n_score),
+    }
     ctx = {
         "cost": _money(p.get("cost")),
         "score": p.get("score", ""),
-        "score_name": score_namen.get(str(p.get("score_name", "votes")), _("votes")),
+        "score_name": score_namen.get(str(p.get("score_name", "votes")), score_namen["votes"]),
         "rank": p.get("rank", ""),
         "left": _money(p.get("budget_left", p.get("budget_before"))),
         "supporters": p.get("supporters", ""),
@@ -173,14 +189,21 @@ def uitleg(expl: dict[str, Any], titels: dict[str, str]) -> str:
         "greedy.below_threshold": _(
             "Not chosen: %(score)s %(score_name)s is below the threshold of %(threshold)s."
         ),
-        "mes.selected": _(
+        "mes.selected": ngettext(
+            "Chosen in round %(round)s of the Method of Equal Shares: its one supporter paid its "
+            "cost of %(cost)s from their equal share (%(voter_budget)s at the start).",
             "Chosen in round %(round)s of the Method of Equal Shares: its %(supporters)s supporters paid its "
-            "cost of %(cost)s from their equal shares (%(voter_budget)s each at the start)."
+            "cost of %(cost)s from their equal shares (%(voter_budget)s each at the start).",
+            n_steun,
         ),
-        "mes.not_affordable": _(
+        "mes.not_affordable": ngettext(
+            "Not chosen: its one supporter started with %(money_start)s, but when they "
+            "could no longer buy it they had %(money_left)s left — %(shortfall)s short of its cost of "
+            "%(cost)s (they had spent the rest on other ideas they supported).",
             "Not chosen: its %(supporters)s supporters started with %(money_start)s together, but when they "
             "could no longer buy it they had %(money_left)s left — %(shortfall)s short of its cost of "
-            "%(cost)s (they had spent the rest on other ideas they supported)."
+            "%(cost)s (they had spent the rest on other ideas they supported).",
+            n_steun,
         ),
         "mes.no_support": _("Not chosen: nobody voted for it."),
         "mes.zero_utility": _("Not chosen: its supporters gain nothing from it under this rule."),
@@ -230,21 +253,24 @@ def uitslag_rijen(ronde: Ronde, uitslag: Uitslag) -> list[dict[str, Any]]:
 def staafdiagram(rijen: list[dict[str, Any]], *, waarde: str, titel: str, id_: str) -> SafeString:
     """A horizontal bar chart as inline SVG (the numbers are in the table beside it)."""
     rijen = rijen[:30]
-    hoogte = 22 * len(rijen) + 10
+    # The name above its bar, so the bars get the full width and the text stays
+    # readable when the chart is scaled down to a 360 px wide phone.
+    rij = 38
+    hoogte = rij * len(rijen) + 6
     maximum = max((r[waarde] for r in rijen), default=0) or 1
     parts = [
-        f'<svg role="img" aria-labelledby="{id_}-t" viewBox="0 0 600 {hoogte}" width="100%" '
+        f'<svg role="img" aria-labelledby="{id_}-t" viewBox="0 0 400 {hoogte}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" class="grafiek"><title id="{id_}-t">{escape(titel)}</title>'
     ]
     for n, r in enumerate(rijen):
-        y = 5 + 22 * n
+        y = 4 + rij * n
         w = int(330 * r[waarde] / maximum)
         kleur = "#1a6b3c" if r.get("gekozen") else "#6b6b6b"
-        naam = escape(str(r["idee"].titel)[:38] if "idee" in r else str(r["naam"])[:38])
+        naam = escape(str(r["idee"].titel)[:48] if "idee" in r else str(r["naam"])[:48])
         parts.append(
-            f'<text x="0" y="{y + 14}" font-size="12" fill="#1a1a1a">{naam}</text>'
-            f'<rect x="250" y="{y + 2}" width="{max(w, 1)}" height="16" fill="{kleur}"></rect>'
-            f'<text x="{254 + w}" y="{y + 14}" font-size="12" fill="#1a1a1a">{r[waarde]}</text>'
+            f'<text x="0" y="{y + 13}" font-size="14" fill="#1a1a1a">{naam}</text>'
+            f'<rect x="0" y="{y + 18}" width="{max(w, 1)}" height="14" fill="{kleur}"></rect>'
+            f'<text x="{w + 5}" y="{y + 30}" font-size="14" fill="#1a1a1a">{r[waarde]}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text is escaped above

@@ -220,10 +220,19 @@ def keuze_valideren(ronde: Ronde, keuze: Keuze) -> Keuze:
 
 @dataclass(frozen=True)
 class Identiteit:
+    """Who votes: ``sleutel`` is the channel identity (``user:<pk>`` / ``code:<pk>``) that
+    finds the voter's own ballot; ``stemrecht`` the right to vote it uses (the registered
+    inhabitant, ``inwoner:<pk>``, shared by an account and that inhabitant's code)."""
+
     sleutel: str
     kanaal: str
     buurt_id: int | None
     leeftijdsgroep: str
+    stemrecht: str = ""
+
+    @property
+    def recht(self) -> str:
+        return self.stemrecht or self.sleutel
 
 
 def wijzig_sleutel(ronde_id: int, sleutel: str) -> str:
@@ -232,28 +241,107 @@ def wijzig_sleutel(ronde_id: int, sleutel: str) -> str:
 
 
 def identiteit_account(ronde: Ronde, user: User) -> Identiteit:
+    """An account votes as the registered inhabitant it is linked to (so it shares that
+    inhabitant's right to vote with the voting code printed for them); an account at an
+    address for which the register holds no inhabitants votes as itself."""
     if not is_bewoner(user, ronde.wijk_id):
         raise ValidationError(_("Only residents of this wijk with a verified address can vote."))
-    bew = Bewoner.objects.filter(user=user).select_related("adres__straat").first()
+    bew = Bewoner.objects.filter(user=user).select_related("adres__straat", "inwoner").first()
     assert bew is not None
-    if bew.geboortejaar is None:
+    geboortejaar = bew.inwoner.geboortejaar if bew.inwoner else bew.geboortejaar
+    if geboortejaar is None:
         raise ValidationError(
             _("We need your year of birth to check the minimum age: add it to your account.")
         )
-    if timezone.now().year - bew.geboortejaar < ronde.minimum_leeftijd:
+    if timezone.now().year - geboortejaar < ronde.minimum_leeftijd:
         raise ValidationError(
             _("The minimum age to vote in this round is %(age)d.") % {"age": ronde.minimum_leeftijd}
         )
+    sleutel = f"user:{user.pk}"
     return Identiteit(
-        f"user:{user.pk}",
+        sleutel,
         Kanaal.ACCOUNT,
         bew.adres.straat.buurt_id,
-        leeftijdsgroep(bew.geboortejaar),
+        leeftijdsgroep(geboortejaar),
+        f"inwoner:{bew.inwoner_id}" if bew.inwoner_id else sleutel,
     )
 
 
 def identiteit_code(code: Stemcode, kanaal: str = Kanaal.CODE) -> Identiteit:
-    return Identiteit(f"code:{code.pk}", kanaal, code.adres.straat.buurt_id, code.leeftijdsgroep)
+    sleutel = f"code:{code.pk}"
+    return Identiteit(
+        sleutel,
+        kanaal,
+        code.adres.straat.buurt_id,
+        code.leeftijdsgroep,
+        f"inwoner:{code.inwoner_id}" if code.inwoner_id else sleutel,
+    )
+
+
+def stemrecht_gebruikt_door(ronde: Ronde, identiteit: Identiteit) -> str | None:
+    """The channel by which *another* identity already used this identity's right to
+    vote in the round (an account and the code of the same inhabitant), else None."""
+    return (
+        Kiezer.objects.filter(ronde=ronde, stemrecht=identiteit.recht)
+        .exclude(sleutel=identiteit.sleutel)
+        .values_list("kanaal", flat=True)
+        .first()
+    )
+
+
+def _al_gestemd_melding(identiteit: Identiteit, kanaal: str) -> ValidationError:
+    if identiteit.kanaal == Kanaal.ACCOUNT:
+        if kanaal == Kanaal.PAPIER:
+            return ValidationError(
+                _(
+                    "You have already voted in this round on paper, with the voting code "
+                    "from your letter. Everyone has one vote."
+                )
+            )
+        return ValidationError(
+            _(
+                "You have already voted in this round with the voting code from your letter. "
+                "Everyone has one vote: to change it, use that code again in the same browser."
+            )
+        )
+    return ValidationError(
+        _(
+            "The resident this voting code was printed for has already voted with their "
+            "account. Everyone has one vote: they can change it by signing in."
+        )
+    )
+
+
+def _kiezer_maken(ronde: Ronde, identiteit: Identiteit) -> Kiezer | None:
+    """Register that this identity votes (using its right to vote).  Returns None when it
+    had already voted (a change), raises when another identity used the right to vote."""
+    bestaand = (
+        Kiezer.objects.select_for_update().filter(ronde=ronde, sleutel=identiteit.sleutel).first()
+    )
+    if bestaand is not None:
+        return bestaand
+    try:
+        with transaction.atomic():
+            Kiezer.objects.create(
+                ronde=ronde,
+                sleutel=identiteit.sleutel,
+                stemrecht=identiteit.recht,
+                kanaal=identiteit.kanaal,
+                buurt_id=identiteit.buurt_id,
+                leeftijdsgroep=identiteit.leeftijdsgroep,
+            )
+    except IntegrityError:
+        # the same voter in a concurrent request, or the right to vote used by another channel
+        bestaand = (
+            Kiezer.objects.select_for_update()
+            .filter(ronde=ronde, sleutel=identiteit.sleutel)
+            .first()
+        )
+        if bestaand is not None:
+            return bestaand
+        kanaal = stemrecht_gebruikt_door(ronde, identiteit) or ""
+        raise _al_gestemd_melding(identiteit, kanaal) from None
+    return None
 
 
 def stemmen_open(ronde: Ronde) -> bool:
@@ -267,25 +355,14 @@ def _check_open(ronde: Ronde) -> None:
 
 @transaction.atomic
 def stem_uitbrengen(*, ronde: Ronde, identiteit: Identiteit, keuze: Keuze) -> Stembiljet:
-    """Cast or change a ballot.  One ``Kiezer`` per identity (database constraint), one
-    ``Stembiljet`` per identity (unique keyed hash); a change replaces the content."""
+    """Cast or change a ballot.  One ``Kiezer`` per identity and per right to vote
+    (database constraints), one ``Stembiljet`` per identity (unique keyed hash); a change
+    replaces the content."""
     _check_open(ronde)
     keuze = keuze_valideren(ronde, keuze)
-    try:
-        with transaction.atomic():
-            Kiezer.objects.create(
-                ronde=ronde,
-                sleutel=identiteit.sleutel,
-                kanaal=identiteit.kanaal,
-                buurt_id=identiteit.buurt_id,
-                leeftijdsgroep=identiteit.leeftijdsgroep,
-            )
-    except IntegrityError:
-        kiezer = Kiezer.objects.select_for_update().get(ronde=ronde, sleutel=identiteit.sleutel)
-        if kiezer.kanaal == Kanaal.PAPIER:
-            raise ValidationError(
-                _("A paper ballot was already received for this voting code.")
-            ) from None
+    kiezer = _kiezer_maken(ronde, identiteit)
+    if kiezer is not None and kiezer.kanaal == Kanaal.PAPIER:
+        raise ValidationError(_("A paper ballot was already received for this voting code."))
     sleutel = wijzig_sleutel(ronde.pk, identiteit.sleutel)
     biljet, _created = Stembiljet.objects.update_or_create(
         ronde=ronde,
@@ -360,6 +437,7 @@ def stemcodes_maken(*, ronde: Ronde, actor: User) -> tuple[bytes, int]:
                 Stemcode(
                     ronde=ronde,
                     adres=inw.adres,
+                    inwoner=inw,
                     code_hash=code_hash(c),
                     leeftijdsgroep=leeftijdsgroep(inw.geboortejaar),
                 )
@@ -387,6 +465,22 @@ def stemcode_zoeken(*, ronde: Ronde, code: str) -> Stemcode:
     if sc is None:
         raise ValidationError(_("This voting code is not valid for this round."))
     return sc
+
+
+def stemrecht_vrij(*, ronde: Ronde, identiteit: Identiteit) -> None:
+    """Refuse at once (before the ballot is shown) when another channel has already used
+    this voter's right to vote."""
+    kanaal = stemrecht_gebruikt_door(ronde, identiteit)
+    if kanaal:
+        raise _al_gestemd_melding(identiteit, kanaal)
+
+
+def stemcode_bruikbaar(*, ronde: Ronde, stemcode: Stemcode) -> None:
+    """Refuse a code at once when its inhabitant has already voted with an account (the
+    code's own earlier use is checked by its binding)."""
+    ident = identiteit_code(stemcode)
+    if stemrecht_gebruikt_door(ronde, ident) == Kanaal.ACCOUNT:
+        raise _al_gestemd_melding(ident, Kanaal.ACCOUNT)
 
 
 @transaction.atomic
@@ -449,17 +543,8 @@ def papier_eerste_invoer(
     sc.gebruikt_op = timezone.now()
     sc.save(update_fields=["binding_hash", "gebruikt_op"])
     ident = identiteit_code(sc, Kanaal.PAPIER)
-    try:
-        with transaction.atomic():
-            Kiezer.objects.create(
-                ronde=ronde,
-                sleutel=ident.sleutel,
-                kanaal=Kanaal.PAPIER,
-                buurt_id=ident.buurt_id,
-                leeftijdsgroep=ident.leeftijdsgroep,
-            )
-    except IntegrityError:
-        raise ValidationError(_("This voting code has already been used.")) from None
+    if _kiezer_maken(ronde, ident) is not None:
+        raise ValidationError(_("This voting code has already been used."))
     invoer = PapierInvoer.objects.create(
         ronde=ronde, biljetnummer=biljetnummer, keuzes_1=keuze.as_dict(), door_1=actor
     )
@@ -783,7 +868,9 @@ def ronde_uit_pb(*, wijk: Wijk, actor: User, tekst: str, titel: str = "") -> Ron
         sleutel = f"import:{v}"
         ids = [pks[j] for j in b.ballot(v)]
         punten = b.ballot_points(v) if stemwijze == Stemwijze.PUNTEN else None
-        kiezers.append(Kiezer(ronde=ronde, sleutel=sleutel, kanaal=Kanaal.IMPORT))
+        kiezers.append(
+            Kiezer(ronde=ronde, sleutel=sleutel, stemrecht=sleutel, kanaal=Kanaal.IMPORT)
+        )
         biljetten.append(
             Stembiljet(
                 ronde=ronde,

@@ -112,6 +112,7 @@ def stem(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     ronde = obj
     try:
         identiteit = svc.identiteit_account(ronde, request.user)
+        svc.stemrecht_vrij(ronde=ronde, identiteit=identiteit)
     except ValidationError as exc:
         return render(
             request,
@@ -142,6 +143,7 @@ def stemcode(request: Request, pk: int, obj: Ronde) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             sc = svc.stemcode_zoeken(ronde=ronde, code=form.cleaned_data["code"])
+            svc.stemcode_bruikbaar(ronde=ronde, stemcode=sc)
             if sc.binding_hash:
                 # used before: only the browser it is bound to may go on
                 _oud, binding = _sessie_code(request, ronde)

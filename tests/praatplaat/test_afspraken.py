@@ -365,3 +365,36 @@ def test_adopting_a_set_sets_the_wijk_archetype(roles, wijk) -> None:
     )
     wijk.refresh_from_db()
     assert wijk.archetype == 3
+
+
+def test_instruments_and_pots_from_the_other_apps_count(roles, wijk, other_wijk) -> None:
+    """A wijkpanel (loting), an open idea round (stemmen) and a budget pot named after the
+    theme (wijken) fill the archetype-3 gaps without being typed into the set; those of
+    another wijk, a closed round or a lottery's "other body" do not."""
+    from loting.models import Orgaan
+    from stemmen.models import Fase
+    from tests.stemmen.factories_stemming import make_ronde
+    from wijken.models import Budgetpot
+
+    staff = roles["gebiedsteam"]
+    beantwoord(wijk, staff, *KOMPAS)
+    s = maak_set(wijk, staff, archetype=3, verantwoording=True)
+    before = {v.regel for v in selectors.witte_vlekken(s)}
+    assert {"A3-LOT-OF-STEM", "A3-OPEN-BEGROTING"} <= before
+
+    Orgaan.objects.create(wijk=other_wijk, soort=Orgaan.Soort.WIJKPANEL, naam="Elders")
+    Orgaan.objects.create(wijk=wijk, soort=Orgaan.Soort.ANDER, naam="Klankbord")
+    make_ronde(wijk, roles["bewoner"], fase=Fase.UITSLAG)
+    pot = {"periode_start": dt.date(2026, 1, 1), "periode_eind": dt.date(2026, 12, 31)}
+    Budgetpot.objects.create(
+        wijk=other_wijk, soort=Budgetpot.Soort.OVERIG, naam="Wijkagenda elders", **pot
+    )
+    assert selectors.instrumenten_elders(wijk) == []
+    assert {v.regel for v in selectors.witte_vlekken(s)} == before
+
+    Orgaan.objects.create(wijk=wijk, soort=Orgaan.Soort.WIJKPANEL, naam="Wijkpanel")
+    Budgetpot.objects.create(
+        wijk=wijk, soort=Budgetpot.Soort.OVERIG, naam="Budget wijkagenda", **pot
+    )
+    assert ("wijkpanel", "Wijkpanel") in selectors.instrumenten_elders(wijk)
+    assert selectors.witte_vlekken(s) == []

@@ -104,6 +104,10 @@ def test_database_constraint_one_voter_row(wijk: Any, roles: dict[str, Any]) -> 
     Kiezer.objects.create(ronde=r, sleutel="user:1", kanaal=Kanaal.ACCOUNT)
     with pytest.raises(IntegrityError), transaction.atomic():
         Kiezer.objects.create(ronde=r, sleutel="user:1", kanaal=Kanaal.CODE)
+    # one right to vote (a registered inhabitant) for every channel together
+    Kiezer.objects.create(ronde=r, sleutel="user:2", stemrecht="inwoner:7", kanaal=Kanaal.ACCOUNT)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Kiezer.objects.create(ronde=r, sleutel="code:3", stemrecht="inwoner:7", kanaal=Kanaal.CODE)
 
 
 def test_eligibility(wijk: Any, other_wijk: Any, roles: dict[str, Any]) -> None:

@@ -252,3 +252,21 @@ def test_recording_the_result_books_commitments(
         b,
     }
     assert Boeking.objects.filter(pot=pot, soort="verplichting").count() == 2
+
+
+def test_explanations_use_singular_and_plural() -> None:
+    from django.utils import translation
+
+    from stemmen.selectors_stemming import uitleg
+
+    een = {"code": "greedy.selected", "params": {"score": 1, "rank": 2, "cost": 5000}}
+    drie = {"code": "greedy.selected", "params": {"score": 3, "rank": 1, "cost": 5000}}
+    mes = {"code": "mes.selected", "params": {"supporters": 1, "round": 1, "cost": 5000}}
+    with translation.override("en"):
+        assert "with 1 vote it came" in uitleg(een, {})
+        assert "with 3 votes it came" in uitleg(drie, {})
+        assert "its one supporter paid" in uitleg(mes, {})
+    with translation.override("nl"):
+        assert "met 1 stem " in uitleg(een, {})
+        assert "met 3 stemmen " in uitleg(drie, {})
+        assert "de enige stemmer ervoor betaalde" in uitleg(mes, {})
