@@ -315,15 +315,15 @@ def _adressen_schrijven(
     behouden = 0
     for k, lijst in per_adres.items():
         vrij: dict[tuple[int, str], list[Inwoner]] = {}
-        for inw in huidig.get(adressen[k].pk, []) if adressen[k].pk else []:
-            vrij.setdefault((inw.geboortejaar, inw.geslacht), []).append(inw)
+        for oud in huidig.get(adressen[k].pk, []) if adressen[k].pk else []:
+            vrij.setdefault((oud.geboortejaar, oud.geslacht), []).append(oud)
         for j, g in lijst:
             if vrij.get((j, g)):
                 vrij[(j, g)].pop(0)
                 behouden += 1
             else:
                 inwoners.append(Inwoner(adres=adressen[k], geboortejaar=j, geslacht=g))
-        weg += [inw.pk for rest in vrij.values() for inw in rest]
+        weg += [oud.pk for rest in vrij.values() for oud in rest]
     if weg:
         # An account linked to someone who is no longer registered there must verify
         # its address again (it keeps its account; it loses its link and its vote there).
