@@ -7,11 +7,25 @@ in the pool is its own type and a household row ``sum(members) <= 1`` joins the 
 problem, which keeps the formulation exact (people in single-person households with the
 same features remain interchangeable).
 
-LEXIMIN follows Flanigan et al. (Nature 596, 2021): per level, column generation on the
-dual LP ``min mu - sum_fixed f_t y_t  s.t.  sum_t y_t c_t/n_t <= mu  for every panel c,
-sum_unfixed y_t = 1, y >= 0``; the pricing problem is a small ILP over type counts.
-Types with a positive dual weight are fixed at the level's value; repeat until all types
-are fixed, then a final primal LP finds panel probabilities meeting the fixed levels.
+Two exact routes to the same LEXIMIN (Flanigan et al., Nature 596, 2021):
+
+1. *Relaxation first.* Every distribution over feasible panels meets the quotas, the
+   panel size and the household rule in expectation, so the LEXIMIN over those linear
+   constraints on the type probabilities (a compact LP, ``relaxed_leximin``) is at least
+   as good as any distribution's. When column generation finds a distribution over
+   panels whose type probabilities reach it (``reach``), that distribution is the
+   LEXIMIN. On realistic quota sets this is the usual case and needs one column
+   generation instead of one per level.
+2. *Level by level* (``leximin``, used when the relaxed target is out of reach): per
+   level, column generation on the master LP over panels ``max z  s.t.  sum_p x_p
+   c_pt/n_t >= z`` (``>= f_t`` for fixed types), ``sum_p x_p = 1``; its row duals ``y``
+   are the dual LP ``min mu - sum_fixed f_t y_t  s.t.  sum_t y_t c_t/n_t <= mu`` for
+   every panel ``c``, ``sum_unfixed y_t = 1``, ``y >= 0``. Types with a positive weight
+   in the verified dual are fixed at the level's value; repeat until all are fixed.
+
+In both, the pricing problem (a small ILP over type counts) is answered by its LP
+relaxation when that is conclusive, a local-search heuristic supplies many columns per
+round, and only the exact pricing decides convergence.
 """
 
 from __future__ import annotations
@@ -38,12 +52,14 @@ _INF = highspy.kHighsInf
 NEIGHBOURS = 5
 #: Known panels used as starting points of the local-search pricing heuristic.
 LOCAL_STARTS = 20
-#: One-swap neighbours added per local optimum found by the heuristic.
-LOCAL_NEIGHBOURS = 1
 #: Local search is switched off when it needs more swap steps than this per column.
 LS_STEPS_PER_COLUMN = 15
 #: Maximum steepest-ascent swaps per local-search start.
 ASCENT_STEPS = 40
+#: The relaxed LEXIMIN is accepted when a distribution reaches it within this.
+REACH_TOL = 1e-9
+#: A quota (type) whose expected count (probability) is this close to a bound is tight.
+FACE_TOL = 1e-9
 
 
 @dataclass(frozen=True)
@@ -319,6 +335,8 @@ class _Pricer:
         self.lp.setOptionValue("presolve", "off")
         self.ilp_calls = 0
         self.lp_calls = 0
+        #: Optimal value of the last LP relaxation (an upper bound on every panel's value).
+        self.last_bound: float | None = None
 
     def _model(self, integer: bool) -> highspy.Highs:
         comp = self.comp
@@ -326,6 +344,11 @@ class _Pricer:
         h = _new_highs()
         h.setOptionValue("mip_rel_gap", 1e-10)
         h.setOptionValue("mip_abs_gap", 1e-12)
+        if integer:
+            # Small ILPs: presolve and the feasibility-jump heuristic cost more than
+            # they save (measured); neither changes what is optimal.
+            h.setOptionValue("presolve", "off")
+            h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
         h.addVars(t_count, np.zeros(t_count), comp.sizes)
         idx = self.idx
         if integer:
@@ -339,6 +362,16 @@ class _Pricer:
             h.addRow(0.0, 1.0, len(hh), np.array(hh, dtype=np.int32), _ones(len(hh)))
         h.changeObjectiveSense(highspy.ObjSense.kMaximize)
         return h
+
+    def set_bounds(
+        self, lo: np.ndarray, hi: np.ndarray, type_lo: np.ndarray, type_hi: np.ndarray
+    ) -> None:
+        """Quota bounds (per quota) and count bounds (per type) of both models."""
+        n_q = len(lo)
+        rows = np.arange(1, n_q + 1, dtype=np.int32)
+        for h in (self.h, self.lp):
+            h.changeRowsBounds(n_q, rows, lo.astype(float), hi.astype(float))  # type: ignore[attr-defined]
+            h.changeColsBounds(len(type_lo), self.idx, type_lo.astype(float), type_hi.astype(float))
 
     def solve(self, weights: np.ndarray) -> tuple[int, ...] | None:
         self.ilp_calls += 1
@@ -354,29 +387,36 @@ class _Pricer:
         values = self.h.getSolution().col_value
         return tuple(round(v) for v in values)
 
-    def solve_above(self, weights: np.ndarray, threshold: float) -> tuple[int, ...] | None:
-        """An optimal panel for ``weights``, or None when no panel's value can exceed
-        ``threshold`` (certified by the LP relaxation). Needs a feasible instance."""
+    def lp_price(
+        self, weights: np.ndarray, threshold: float
+    ) -> tuple[bool, tuple[int, ...] | None]:
+        """LP relaxation of the pricing problem: ``(False, None)`` when no panel's value can
+        exceed ``threshold``; otherwise ``(True, panel)`` with an optimal panel when the
+        optimal vertex is integral, ``(True, None)`` when it is not (or HiGHS failed)."""
         self.lp_calls += 1
         w = np.asarray(weights, dtype=float)
         self.lp.changeColsCost(len(w), self.idx, w)
         self.lp.run()
-        if self.lp.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-            x = np.array(self.lp.getSolution().col_value)
-            bound = float(self.lp.getInfo().objective_function_value)
-            if bound <= threshold:
-                return None
-            r = np.round(x)
-            if np.all(np.abs(x - r) <= 1e-9):
-                return tuple(int(v) for v in r.tolist())
-        else:
+        self.last_bound = None
+        if self.lp.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             self.lp.clearSolver()
-        return self.solve(w)
+            return True, None
+        x = np.array(self.lp.getSolution().col_value)
+        self.last_bound = float(self.lp.getInfo().objective_function_value)
+        if self.last_bound <= threshold:
+            return False, None
+        r = np.round(x)
+        if np.all(np.abs(x - r) <= 1e-9):
+            return True, tuple(int(v) for v in r.tolist())
+        return True, None
 
-
-def _check_feasible_or_raise(comp: _Compiled, pricer: _Pricer) -> None:
-    if pricer.solve(np.zeros(len(comp.types))) is None:
-        raise InfeasibleQuotasError(_relaxations(comp), comp.k)
+    def solve_above(self, weights: np.ndarray, threshold: float) -> tuple[int, ...] | None:
+        """An optimal panel for ``weights``, or None when no panel's value can exceed
+        ``threshold`` (certified by the LP relaxation). Needs a feasible instance."""
+        above, counts = self.lp_price(weights, threshold)
+        if not above:
+            return None
+        return counts if counts is not None else self.solve(weights)
 
 
 def _relaxations(comp: _Compiled) -> list[QuotaRelaxation]:
@@ -448,6 +488,31 @@ def _slack_ilp(comp: _Compiled, use_flex: bool) -> list[QuotaRelaxation] | None:
     return out
 
 
+def _add_panel_columns(
+    h: highspy.Highs, new: np.ndarray, row_of: np.ndarray, conv: int, sizes: np.ndarray
+) -> None:
+    """Add panels (rows of ``new``, counts per type) as master columns: ``c_t/n_t`` in the
+    row ``row_of[t]`` of every type in the panel, and 1 in the convexity row ``conv``."""
+    if not len(new):
+        return
+    rr, cc = np.nonzero(new)  # row-major: grouped by panel
+    n_new = len(new)
+    ends = np.searchsorted(rr, np.arange(1, n_new + 1))
+    idx = np.insert(row_of[cc], ends, conv)
+    vals = np.insert(new[rr, cc] / sizes[cc], ends, 1.0)
+    starts = np.searchsorted(rr, np.arange(n_new)) + np.arange(n_new)
+    h.addCols(
+        n_new,
+        np.zeros(n_new),
+        np.zeros(n_new),
+        np.full(n_new, _INF),
+        len(idx),
+        starts.astype(np.int32),
+        idx.astype(np.int32),
+        vals,
+    )
+
+
 # ----------------------------------------------------------------------------- solver
 
 
@@ -484,10 +549,29 @@ class _Solver:
                 col = self.vcode[:, f]
                 diff |= (col[:, None] != col[None, :]).astype(np.int64) << f
             self.diffmask = diff
+        # The same masks in the smallest unsigned integer type, and A transposed.
+        self.diffbits: np.ndarray | None = None
+        if self.diffmask is not None:
+            bit_type = next(
+                d for d in (np.uint8, np.uint16, np.uint32, np.uint64) if np.iinfo(d).bits >= n_feat
+            )
+            self.diffbits = self.diffmask.astype(bit_type)
+        self.amat_t = np.ascontiguousarray(self.amat.T)
+        self.amat_tf = self.amat_t.astype(float)
+        # bitmat[q, t] = 2**f when type t has the value of quota q for feature f: a
+        # boolean row over quotas times bitmat gives per-type feature bitmasks (exact in
+        # floating point up to 52 features).
+        self.bitmat: np.ndarray | None = None
+        if self.diffbits is not None and n_feat <= 52:
+            bitmat = np.zeros((len(comp.quotas), t_count))
+            for f in range(n_feat):
+                bitmat[self.vcode[:, f], np.arange(t_count)] = float(1 << f)
+            self.bitmat = bitmat
         self.hh_of = np.full(t_count, -1, dtype=np.int64)
         for hi_, ts in enumerate(comp.households):
             self.hh_of[ts] = hi_
         self.panel_set: set[tuple[int, ...]] = set()
+        self._uncoverable: list[int] | None = None
 
     def _swaps(
         self, c: np.ndarray, weights: np.ndarray, threshold: float
@@ -550,20 +634,123 @@ class _Solver:
             out.append(tuple(n.tolist()))
         return out
 
-    def _ascend(self, counts: tuple[int, ...], weights: np.ndarray) -> tuple[int, ...]:
-        """Steepest-ascent swaps until no feasible swap improves the panel value."""
-        c = np.array(counts)
-        for _ in range(ASCENT_STEPS):
-            self.ls_steps += 1
-            outs, ok, gain = self._swap_mask(c, weights, float(np.dot(weights, c)) + 1e-12)
-            # First maximum in row-major order = the best feasible swap with the
-            # lexicographically smallest (out, in) types.
-            j = int(np.argmax(np.where(ok, gain, -np.inf)))
-            if not ok.flat[j]:
+    def _ascend_batch(
+        self, starts: np.ndarray, weights: np.ndarray, threshold: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Steepest ascent from every row of ``starts`` (panels x types), all at once.
+
+        Each step takes, per panel, the feasible swap (one member of type ``o`` out, one
+        of type ``i`` in) with the largest gain ``w_i - w_o > 0``, ties to the smallest
+        ``(o, i)``, until no swap improves the panel (at most ASCENT_STEPS swaps). Returns
+        the local optima and, per local optimum, its best one-swap neighbour whose value
+        exceeds ``threshold`` (same tie rule; a row of -1 when there is none).
+
+        The in-types are scanned in order of decreasing weight (ties by index), so the
+        best in-type for an out-type is the first feasible one: the feasibility masks
+        are small integers and booleans, and only one gain per out-type is computed.
+        (A type never improves on itself, and every type that would comes before it in
+        that order, so the ascent needs no exclusion of self-swaps; the neighbours do.)
+        """
+        t_count = len(self.comp.types)
+        c_all = np.array(starts, dtype=np.int64).reshape(-1, t_count)
+        n_b = len(c_all)
+        nbr = np.full((n_b, t_count), -1, dtype=np.int64)
+        perm = np.lexsort((np.arange(t_count), -weights))  # in-types, best first
+        rank = np.empty(t_count, dtype=np.int64)
+        rank[perm] = np.arange(t_count)
+        w_p = weights[perm]
+        sizes_p = self.sizes[perm]
+        vcode_p = self.vcode[perm]
+        diff_p = self.diffbits[:, perm] if self.diffbits is not None else None
+        bits_p = self.bitmat[:, perm] if self.bitmat is not None else None
+        hh_p = self.hh_of[perm]
+        n_hh = len(self.comp.households)
+        n_feat = self.vcode.shape[1]
+        active = np.arange(n_b)
+        for step in range(ASCENT_STEPS + 1):
+            if not len(active):
                 break
-            c[outs[j // ok.shape[1]]] -= 1
-            c[j % ok.shape[1]] += 1
-        return tuple(c.tolist())
+            last = step == ASCENT_STEPS  # no more swaps: only the neighbours
+            c = c_all[active]
+            n_a = len(active)
+            if not last:
+                self.ls_steps += n_a
+            # The types in each panel, in increasing order; padding repeats the last one.
+            rows, cols = np.nonzero(c)
+            per = np.bincount(rows, minlength=n_a)
+            width = int(per.max())
+            pos = np.arange(len(rows)) - np.repeat(np.cumsum(per) - per, per)
+            outs = np.repeat(cols[np.cumsum(per) - 1], width).reshape(n_a, width)
+            outs[rows, pos] = cols
+            qcount = c.astype(float) @ self.amat_tf
+            can_dec = qcount > self.lo
+            can_inc = qcount < self.hi
+            room = c[:, perm] < sizes_p
+            if diff_p is not None and bits_p is not None:
+                dt = diff_p.dtype
+                # Bit f: the out-type's value of feature f may lose a member / the
+                # in-type's value may gain one (sums of distinct powers of two).
+                out_bits = (can_dec @ self.bitmat).astype(dt)
+                in_bits = (can_inc @ bits_p).astype(dt)
+                ob = np.take_along_axis(out_bits, outs, 1)
+                ok = (diff_p[outs] & ~(ob[:, :, None] & in_bits[:, None, :])) == 0
+                ok &= room[:, None, :]
+            else:
+                ok = np.repeat(room[:, None, :], width, axis=1)
+                for f in range(n_feat):
+                    vo = self.vcode[outs, f]
+                    dec = np.take_along_axis(can_dec, vo, 1)
+                    ok &= (vo[:, :, None] == vcode_p[None, None, :, f]) | (
+                        dec[:, :, None] & can_inc[:, vcode_p[:, f]][:, None, :]
+                    )
+            if n_hh:
+                occupied = np.zeros((n_a, n_hh + 1), dtype=bool)
+                hh_o = self.hh_of[outs]
+                occupied[np.repeat(np.arange(n_a), width), hh_o.ravel()] = True
+                occupied[:, -1] = False  # index -1: not in a multi-person household
+                ok &= (
+                    ~occupied[:, hh_p][:, None, :] | (hh_p[None, None, :] == hh_o[:, :, None])
+                ) | (hh_p < 0)[None, None, :]
+            first = ok.argmax(axis=2)  # best feasible in-type per out-type (perm index)
+            gain = np.where(
+                np.take_along_axis(ok, first[:, :, None], 2)[:, :, 0],
+                w_p[first] - weights[outs],
+                -np.inf,
+            )
+            j = gain.argmax(axis=1)  # first maximum: the smallest out-type
+            up = (gain[np.arange(n_a), j] > 1e-12) & (not last)
+            done = np.flatnonzero(~up)
+            if len(done):
+                # Best neighbour above the threshold: the same scan without self-swaps.
+                okd = ok[done]
+                okd[
+                    np.repeat(np.arange(len(done)), width),
+                    np.tile(np.arange(width), len(done)),
+                    rank[outs[done]].ravel(),
+                ] = False
+                fd = okd.argmax(axis=2)
+                gd = np.where(
+                    np.take_along_axis(okd, fd[:, :, None], 2)[:, :, 0],
+                    w_p[fd] - weights[outs[done]],
+                    -np.inf,
+                )
+                jd = gd.argmax(axis=1)
+                value = c[done] @ weights
+                above = value + gd[np.arange(len(done)), jd] > threshold
+                for i in np.flatnonzero(above).tolist():
+                    d = int(done[i])
+                    n = c[d].copy()
+                    n[outs[d, jd[i]]] -= 1
+                    n[perm[fd[i, jd[i]]]] += 1
+                    nbr[active[d]] = n
+            move = np.flatnonzero(up)
+            if not len(move):
+                break
+            b_idx = active[move]
+            c_all[b_idx, outs[move, j[move]]] -= 1
+            c_all[b_idx, perm[first[move, j[move]]]] += 1
+            active = b_idx
+        return c_all, nbr
 
     def matrix(self) -> np.ndarray:
         """The known panels as a float matrix (panels x types), cached."""
@@ -586,6 +773,8 @@ class _Solver:
 
         Local search from known panels first; the ILP decides when it finds nothing new.
         """
+        if self._uncoverable is not None:
+            return self._uncoverable
         t_count = len(self.comp.types)
         covered = np.zeros(t_count, dtype=bool)
         counts = self.pricer.solve(1.0 / self.sizes)
@@ -596,7 +785,8 @@ class _Solver:
         while not covered.all():
             weights = np.where(covered, 0.0, 1.0 / self.sizes)
             vals = self.matrix() @ weights
-            cand = self._ascend(self.panels[int(np.argmax(vals))], weights)
+            start = self.matrix()[int(np.argmax(vals))]
+            cand = tuple(self._ascend_batch(start, weights, _INF)[0][0].tolist())
             if not (np.array(cand)[~covered] > 0).any():
                 ilp = self.pricer.solve(weights)
                 assert ilp is not None
@@ -606,7 +796,8 @@ class _Solver:
                 break
             self.add_panel(cand)
             covered |= c > 0
-        return [int(i) for i in np.flatnonzero(~covered)]
+        self._uncoverable = [int(i) for i in np.flatnonzero(~covered)]
+        return self._uncoverable
 
     def local_search(self, weights: np.ndarray, threshold: float) -> list[tuple[int, ...]]:
         """Heuristic pricing: steepest-ascent swaps from the best known panels.
@@ -616,15 +807,22 @@ class _Solver:
         """
         if not self.panels or not self.ls_enabled:
             return []
-        vals = self.matrix() @ weights
+        mat = self.matrix()
+        vals = mat @ weights
+        starts = mat[np.argsort(-vals, kind="stable")[:LOCAL_STARTS]]
+        optima, nbrs = self._ascend_batch(starts, weights, threshold)
         found: list[tuple[int, ...]] = []
-        for s in np.argsort(-vals, kind="stable")[:LOCAL_STARTS]:
-            c = self._ascend(self.panels[int(s)], weights)
-            if float(np.dot(weights, c)) > threshold and c not in self.panel_set and c not in found:
+        for opt, nbr in zip(optima, nbrs, strict=True):
+            c = tuple(opt.tolist())
+            if (
+                float(np.dot(weights, opt)) > threshold
+                and c not in self.panel_set
+                and c not in found
+            ):
                 found.append(c)
-                for n in self.neighbours(c, weights, threshold, LOCAL_NEIGHBOURS):
-                    if n not in self.panel_set and n not in found:
-                        found.append(n)
+                n = tuple(nbr.tolist())
+                if nbr[0] >= 0 and n not in self.panel_set and n not in found:
+                    found.append(n)
         self.ls_found += len(found)
         # Deterministic switch-off (step counts, never wall time): when the heuristic
         # needs many swap steps per column (large panels), the exact ILP is cheaper.
@@ -632,58 +830,248 @@ class _Solver:
             self.ls_enabled = False
         return found
 
-    def leximin_levels(self, maximin_only: bool) -> dict[int, float]:
+    def relaxed_leximin(self, maximin_only: bool) -> np.ndarray | None:
+        """LEXIMIN (or maximin) probabilities per type over the relaxation.
+
+        The relaxation keeps only what every distribution over feasible panels satisfies
+        in expectation: ``0 <= pi_t <= 1``, ``sum_t n_t pi_t = k``, each quota
+        ``min <= sum n_t pi_t <= max`` over its types and each household
+        ``sum pi_t <= 1``. It is a compact LP (no panels); its levels are computed like
+        the exact ones (fix the types with a positive dual weight, repeat). Its LEXIMIN
+        is the exact one whenever some distribution over panels reaches it (``reach``).
+        Maximin: the optimal level ``z`` for every type. None when HiGHS does not solve
+        a level (numerical trouble; the exact method takes over).
+        """
+        comp = self.comp
+        t_count = len(comp.types)
+        n = self.sizes
+        h = _new_highs()
+        h.setOptionValue("presolve", "off")
+        h.addVars(t_count + 1, np.r_[np.zeros(t_count), -_INF], np.r_[np.ones(t_count), _INF])
+        h.changeColCost(t_count, 1.0)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        h.addRow(comp.k, comp.k, t_count, np.arange(t_count, dtype=np.int32), n)
+        for q, ts in zip(comp.quotas, comp.quota_types, strict=True):
+            h.addRow(q.min, q.max, len(ts), np.array(ts, dtype=np.int32), n[ts])
+        for hh in comp.households:
+            h.addRow(0.0, 1.0, len(hh), np.array(hh, dtype=np.int32), _ones(len(hh)))
+        first = 1 + len(comp.quotas) + len(comp.households)
+        # Type rows: pi_t - z >= 0 (pi_t >= level once fixed).
+        h.addRows(
+            t_count,
+            np.zeros(t_count),
+            np.full(t_count, _INF),
+            2 * t_count,
+            np.arange(0, 2 * t_count, 2, dtype=np.int32),
+            np.column_stack([np.arange(t_count), np.full(t_count, t_count)])
+            .ravel()
+            .astype(np.int32),
+            np.tile([1.0, -1.0], t_count),
+        )
+        fixed = np.full(t_count, np.nan)
+        while True:
+            h.run()
+            status = h.getModelStatus()
+            if status == highspy.HighsModelStatus.kInfeasible and np.isnan(fixed).all():
+                # Not even the expected counts can meet the quotas.
+                raise InfeasibleQuotasError(_relaxations(comp), comp.k)
+            if status != highspy.HighsModelStatus.kOptimal:
+                return None
+            level = max(0.0, float(h.getInfo().objective_function_value))
+            if maximin_only:
+                return np.full(t_count, level)
+            y = np.abs(np.array(h.getSolution().row_dual[first:]))
+            free = np.isnan(fixed)
+            newly = np.flatnonzero(free & (y > FIX_TOL))
+            if not len(newly):
+                cand = np.flatnonzero(free)
+                newly = cand[[int(np.argmax(y[cand]))]]
+            fixed[newly] = level
+            for t in newly.tolist():
+                h.changeCoeff(first + t, t_count, 0.0)
+                h.changeRowBounds(first + t, level, _INF)
+            if not np.isnan(fixed).any():
+                return fixed
+
+    def _cover(self, need: np.ndarray) -> bool:
+        """Known panels that contain every type in ``need``: local search from the known
+        panels, else the pricing problem. False when the pricing problem proves that
+        some type in ``need`` is in none of its panels."""
+        if not self.panels:
+            counts = self.pricer.solve_above(1.0 / self.sizes, -_INF)
+            if counts is None:
+                return False
+            self.add_panel(counts)
+        while True:
+            mat = self.matrix()
+            uncovered = need & ~(mat > 0).any(axis=0)
+            if not uncovered.any():
+                return True
+            weights = np.where(uncovered, 1.0 / self.sizes, 0.0)
+            starts = mat[np.argsort(-(mat @ weights), kind="stable")[:LOCAL_STARTS]]
+            progress = False
+            for opt in self._ascend_batch(starts, weights, _INF)[0]:
+                if (opt[uncovered] > 0).any():
+                    progress |= self.add_panel(tuple(opt.tolist()))
+                    uncovered &= opt == 0
+            if progress:
+                continue
+            best = self.pricer.solve_above(weights, 0.0)
+            if best is None or not (np.array(best)[uncovered] > 0).any():
+                return False
+            self.add_panel(best)
+
+    def reach(self, target: np.ndarray) -> tuple[float, np.ndarray]:
+        """Panel probabilities whose type probabilities are at least ``target``.
+
+        Column generation on ``max z  s.t.  sum_p x_p c_pt/n_t >= z target_t,
+        sum_p x_p = 1, x >= 0, z <= 1``, priced as in ``leximin``. Returns ``(1 - z, x)``
+        with ``x`` over ``self.panels``: 0 once the target is reached, otherwise a
+        positive shortfall, or ``inf`` when the pricing proves the target out of reach.
+
+        Every panel of a distribution reaching ``target`` meets each bound that
+        ``target`` meets with equality (a quota at its min or max in expectation, a type
+        with probability 0 or 1), so the exact pricing searches only such panels (the
+        *face* of ``target``); local search is not restricted (its other panels help
+        the master LP on its way).
+        """
+        t_count = len(self.comp.types)
+        lo0 = np.array([q.min for q in self.comp.quotas], dtype=float)
+        hi0 = np.array([q.max for q in self.comp.quotas], dtype=float)
+        expected = self.amat @ (target * self.sizes)
+        at_min = np.abs(expected - lo0) <= FACE_TOL
+        at_max = np.abs(expected - hi0) <= FACE_TOL
+        lo = np.where(at_max, hi0, lo0)
+        hi = np.where(at_min, lo0, hi0)
+        type_lo = np.where(target >= 1.0 - FACE_TOL, self.sizes, 0.0)
+        type_hi = np.where(target <= FACE_TOL, 0.0, self.sizes)
+        self.pricer.set_bounds(lo, hi, type_lo, type_hi)
+        try:
+            return self._reach(target)
+        finally:
+            self.pricer.set_bounds(lo0, hi0, np.zeros(t_count), self.sizes)
+
+    def _reach(self, target: np.ndarray) -> tuple[float, np.ndarray]:
+        t_count = len(self.comp.types)
+        if not self._cover(target > 0):
+            return _INF, np.zeros(len(self.panels))
+        active = np.flatnonzero(target > 0)
+        row_of = np.full(t_count, -1, dtype=np.int64)
+        row_of[active] = np.arange(len(active))
+        conv = len(active)
+        h = _new_highs()
+        h.setOptionValue("presolve", "off")
+        h.setOptionValue("simplex_strategy", 4)
+        h.addVar(-_INF, 1.0)  # z, column 0
+        h.changeColCost(0, 1.0)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        n_a = len(active)
+        h.addRows(
+            n_a,
+            np.zeros(n_a),
+            np.full(n_a, _INF),
+            n_a,
+            np.arange(n_a, dtype=np.int32),
+            np.zeros(n_a, dtype=np.int32),
+            -target[active],
+        )
+        h.addRow(1.0, 1.0, 0, np.zeros(0, dtype=np.int32), np.zeros(0))
+        cols_added = 0
+        while True:
+            _add_panel_columns(h, self.matrix()[cols_added:], row_of, conv, self.sizes)
+            cols_added = len(self.panels)
+            h.run()
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                raise LotingError("Reach LP failed.", code="solver_error")
+            sol = h.getSolution()
+            x = np.array(sol.col_value[1:])
+            shortfall = 1.0 - float(h.getInfo().objective_function_value)
+            if shortfall <= REACH_TOL:
+                return max(shortfall, 0.0), x
+            y = np.zeros(t_count)
+            y[active] = np.abs(np.array(sol.row_dual[:n_a]))
+            cap = abs(float(sol.row_dual[conv]))
+            weights = y / self.sizes
+            threshold = cap + CONVERGENCE_TOL
+            above, counts = self.pricer.lp_price(weights, threshold)
+            bound = self.pricer.last_bound
+            scale = float(np.dot(target, y))
+            if bound is not None and scale > 0 and bound / scale < 1.0 - REACH_TOL:
+                return _INF, x  # no distribution reaches the target (Lagrangian bound)
+            if not above:
+                return shortfall, x
+            added = 0
+            if counts is not None and self.add_panel(counts):
+                added += 1
+                for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                    added += self.add_panel(c)
+            for c in self.local_search(weights, threshold):
+                added += self.add_panel(c)
+            if added:
+                continue
+            if counts is None:  # fractional LP vertex: the ILP decides
+                counts = self.pricer.solve(weights)
+                if counts is not None and float(np.dot(weights, counts)) > threshold:
+                    if self.add_panel(counts):
+                        for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                            self.add_panel(c)
+                        continue
+            return shortfall, x
+
+    def leximin(self, maximin_only: bool) -> tuple[dict[int, float], np.ndarray]:
+        """LEXIMIN levels (or the maximin level) and panel probabilities over ``self.panels``.
+
+        Master LP over panels (columns ``x_p``) with one row per coverable type
+        ``sum_p x_p c_pt/n_t - z >= 0`` (``>= level`` once the type is fixed) and
+        ``sum_p x_p = 1``; maximise ``z``. Its row duals are the type weights ``y`` and the
+        cap ``mu`` of the dual LP in the module docstring. New panels are new columns, so
+        HiGHS re-solves from a primal feasible basis of only ``types + 1`` rows.
+        """
         comp = self.comp
         t_count = len(comp.types)
         uncoverable = self.initial_panels()
         fixed: dict[int, float] = dict.fromkeys(uncoverable, 0.0)
+        active = [t for t in range(t_count) if t not in fixed]
+        row_of = np.full(t_count, -1, dtype=np.int64)
+        row_of[active] = np.arange(len(active))
+        conv = len(active)
         h = _new_highs()
         h.setOptionValue("presolve", "off")
-        ub = np.full(t_count + 1, _INF)
-        ub[uncoverable] = 0.0
-        h.addVars(t_count + 1, np.zeros(t_count + 1), ub)
-        mu = t_count
-        cost = np.zeros(t_count + 1)
-        cost[mu] = 1.0
-        h.changeColsCost(t_count + 1, np.arange(t_count + 1, dtype=np.int32), cost)
-        unfixed = [t for t in range(t_count) if t not in fixed]
-        h.addRow(1.0, 1.0, len(unfixed), np.array(unfixed, dtype=np.int32), _ones(len(unfixed)))
-        h.changeObjectiveSense(highspy.ObjSense.kMinimize)
-        rows_added = 0
+        h.setOptionValue("simplex_strategy", 4)
+        h.addVar(-_INF, _INF)  # z, column 0
+        h.changeColCost(0, 1.0)
+        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        n_a = len(active)
+        h.addRows(
+            n_a,
+            np.zeros(n_a),
+            np.full(n_a, _INF),
+            n_a,
+            np.arange(n_a, dtype=np.int32),
+            np.zeros(n_a, dtype=np.int32),
+            np.full(n_a, -1.0),
+        )
+        h.addRow(1.0, 1.0, 0, np.zeros(0, dtype=np.int32), np.zeros(0))
+        cols_added = 0
 
-        def sync_rows() -> None:
-            nonlocal rows_added
-            new = self.matrix()[rows_added:]
-            if len(new):
-                rr, cc = np.nonzero(new)
-                starts = np.searchsorted(rr, np.arange(len(new))) + np.arange(len(new))
-                # Row r: its nonzero counts scaled by 1/size, then -1 on mu.
-                cols = np.insert(cc, np.searchsorted(rr, np.arange(1, len(new) + 1)), mu)
-                vals = np.insert(
-                    new[rr, cc] / self.sizes[cc],
-                    np.searchsorted(rr, np.arange(1, len(new) + 1)),
-                    -1.0,
-                )
-                h.addRows(
-                    len(new),
-                    np.full(len(new), -_INF),
-                    np.zeros(len(new)),
-                    len(cols),
-                    starts.astype(np.int32),
-                    cols.astype(np.int32),
-                    vals,
-                )
-            rows_added = len(self.panels)
+        def sync_cols() -> None:
+            nonlocal cols_added
+            _add_panel_columns(h, self.matrix()[cols_added:], row_of, conv, self.sizes)
+            cols_added = len(self.panels)
 
-        def solve_dual() -> tuple[np.ndarray, float, float]:
+        def solve_master() -> tuple[np.ndarray, float, float, np.ndarray]:
             relax_rounds = 0
             while True:
-                sync_rows()
+                sync_cols()
                 h.run()
                 if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
-                    sol = np.array(h.getSolution().col_value)
+                    sol = h.getSolution()
+                    duals = np.abs(np.array(sol.row_dual))
+                    y = np.zeros(t_count)
+                    y[active] = duals[:n_a]
+                    x = np.array(sol.col_value[1:])
                     obj = float(h.getInfo().objective_function_value)
-                    return np.maximum(sol[:t_count], 0.0), float(sol[mu]), obj
+                    return y, float(sol.row_dual[conv]), obj, x
                 # Numerical trouble: the fixed levels are marginally unreachable; relax them.
                 relax_rounds += 1
                 if relax_rounds > 50:
@@ -691,35 +1079,43 @@ class _Solver:
                 for t in list(fixed):
                     if t not in uncoverable:
                         fixed[t] = max(0.0, fixed[t] - 1e-7)
-                        h.changeColCost(t, -fixed[t])
+                        h.changeRowBounds(int(row_of[t]), fixed[t], _INF)
                 h.clearSolver()
 
-        while len(fixed) < t_count:
+        while True:
             while True:
-                y, cap, level = solve_dual()
+                y, mu, level, x = solve_master()
                 weights = y / self.sizes
-                extra = self.local_search(weights, cap + CONVERGENCE_TOL)
-                if extra:
-                    for c in extra:
-                        self.add_panel(c)
-                    continue
-                # Exact check of the simplex dual against all panels. Once no panel
-                # violates it, it is an optimal dual, and every type with positive weight
-                # is at this level in every optimal distribution (Flanigan et al.).
-                cap = float(np.max(self.matrix() @ weights))
-                counts = self.pricer.solve_above(weights, cap + CONVERGENCE_TOL)
-                if counts is None:
+                cap = abs(mu)
+                threshold = cap + CONVERGENCE_TOL
+                # Exact test first (LP relaxation: cheap, and its bound certifies
+                # convergence); then local search for many more columns at once.
+                above, counts = self.pricer.lp_price(weights, threshold)
+                if not above:
                     break
-                value = float(np.dot(weights, counts))
-                if value > cap + CONVERGENCE_TOL and self.add_panel(counts):
-                    for c in self.neighbours(counts, weights, cap + CONVERGENCE_TOL, NEIGHBOURS):
-                        self.add_panel(c)
+                added = 0
+                if counts is not None and self.add_panel(counts):
+                    added += 1
+                    for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                        added += self.add_panel(c)
+                for c in self.local_search(weights, threshold):
+                    added += self.add_panel(c)
+                if added:
                     continue
+                if counts is None:  # fractional LP vertex: the ILP decides
+                    counts = self.pricer.solve(weights)
+                    if counts is not None and float(np.dot(weights, counts)) > threshold:
+                        if self.add_panel(counts):
+                            for c in self.neighbours(counts, weights, threshold, NEIGHBOURS):
+                                self.add_panel(c)
+                            continue
                 break
             level = max(0.0, level)
             if maximin_only:
-                return {t: level for t in range(t_count) if t not in uncoverable} | dict.fromkeys(
-                    uncoverable, 0.0
+                return (
+                    {t: level for t in range(t_count) if t not in uncoverable}
+                    | dict.fromkeys(uncoverable, 0.0),
+                    x,
                 )
             newly = [t for t in range(t_count) if t not in fixed and y[t] > FIX_TOL]
             if not newly:
@@ -727,43 +1123,10 @@ class _Solver:
                 newly = [max(candidates, key=lambda t: (y[t], -t))]
             for t in newly:
                 fixed[t] = level
-                h.changeCoeff(0, t, 0.0)
-                h.changeColCost(t, -level)
-        return fixed
-
-    def primal(self, fixed: Mapping[int, float], maximin: bool) -> np.ndarray:
-        """Panel probabilities over ``self.panels`` meeting the fixed levels."""
-        comp = self.comp
-        t_count = len(comp.types)
-        n_p = len(self.panels)
-        h = _new_highs()
-        extra = n_p  # delta (leximin) or z (maximin)
-        h.addVars(n_p + 1, np.zeros(n_p + 1), np.array([1.0] * n_p + [1.0]))
-        cost = np.zeros(n_p + 1)
-        cost[extra] = 1.0
-        h.changeColsCost(n_p + 1, np.arange(n_p + 1, dtype=np.int32), cost)
-        h.changeObjectiveSense(
-            highspy.ObjSense.kMaximize if maximin else highspy.ObjSense.kMinimize
-        )
-        h.addRow(1.0, 1.0, n_p, np.arange(n_p, dtype=np.int32), _ones(n_p))
-        mat = np.array(self.panels, dtype=float) / self.sizes  # n_p x T
-        for t in range(t_count):
-            if t in fixed and fixed[t] == 0.0 and not mat[:, t].any():
-                continue
-            nz = np.flatnonzero(mat[:, t])
-            cols = np.array([*nz, extra], dtype=np.int32)
-            if maximin:
-                vals = np.array([*mat[nz, t], -1.0])
-                h.addRow(0.0, _INF, len(cols), cols, vals)
-            else:
-                vals = np.array([*mat[nz, t], 1.0])
-                h.addRow(fixed[t], _INF, len(cols), cols, vals)
-        h.run()
-        if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            raise LotingError("Final LP failed.", code="solver_error")
-        p = np.clip(np.array(h.getSolution().col_value[:n_p]), 0.0, 1.0)
-        p[p < 1e-12] = 0.0
-        return np.asarray(p / p.sum())
+                h.changeCoeff(int(row_of[t]), 0, 0.0)
+                h.changeRowBounds(int(row_of[t]), level, _INF)
+            if len(fixed) == t_count:
+                return fixed, x
 
 
 def find_distribution(problem: SelectionProblem, algorithm: str = "leximin") -> Distribution:
@@ -777,8 +1140,13 @@ def find_distribution(problem: SelectionProblem, algorithm: str = "leximin") -> 
     comp = compile_problem(problem)
     solver = _Solver(comp)
     maximin = algorithm == "maximin"
-    fixed = solver.leximin_levels(maximin_only=maximin)
-    p = solver.primal(fixed, maximin=maximin)
+    target = solver.relaxed_leximin(maximin_only=maximin)
+    shortfall, x = solver.reach(target) if target is not None else (_INF, np.zeros(0))
+    if shortfall > REACH_TOL:
+        _, x = solver.leximin(maximin_only=maximin)
+    p = np.clip(x, 0.0, 1.0)
+    p[p < 1e-12] = 0.0
+    p = p / p.sum()
     order = sorted(range(len(solver.panels)), key=lambda i: solver.panels[i])
     panels = tuple(PanelComposition(solver.panels[i], float(p[i])) for i in order if p[i] > 0)
     mat = np.array([pc.counts for pc in panels], dtype=float)

@@ -4,5 +4,5 @@ Bump the major version whenever the same inputs and seed could give another outc
 (RNG spec, canonical ordering, algorithm or tolerances).
 """
 
-ENGINE_VERSION = "2.0.0"
+ENGINE_VERSION = "3.0.0"
 BUNDLE_FORMAT = "gronings-loting-bundle/1"

@@ -71,8 +71,11 @@ def test_selection_bundle_roundtrip_and_tamper(household_rule):
     res = verify_bundle(wrong_seed)
     assert not res.commitment_ok and not res.matches
 
+    # A binding change (buurt=zuid min 2 -> 5 = its max) changes the probabilities, so
+    # the re-run cannot match whatever panel was drawn.
     changed_input = copy.deepcopy(bundle)
-    changed_input["inputs"]["quotas"][0]["min"] = 5
+    assert changed_input["inputs"]["quotas"][1]["value"] == "zuid"
+    changed_input["inputs"]["quotas"][1]["min"] = 5
     assert not verify_bundle(changed_input).matches
 
 
