@@ -157,6 +157,7 @@ def _ensure_user(acc: DemoAccount) -> User:
 
 @transaction.atomic
 def load(*, stdout: Any = None, scale: float = 1.0) -> dict[str, User]:
+    from wijken.demo import inwoner_voor
     from wijken.models import Adres, Bewoner, Stadsdeel
 
     users = {}
@@ -171,6 +172,7 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> dict[str, User]:
                 Bewoner.objects.create(
                     user=user,
                     adres=adres,
+                    inwoner=inwoner_voor(adres, 1985),
                     geboortejaar=1985,
                     geverifieerd=True,
                     geverifieerd_op=timezone.now(),

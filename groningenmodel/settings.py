@@ -290,3 +290,10 @@ CELERY_BEAT_SCHEDULE["stemmen-tellen-gesloten"] = {
     "task": "stemmen.rondes_tellen_gesloten",
     "schedule": 300.0,
 }
+
+# --- wijken (address verification) --------------------------------------------------------
+# Requests whose letter code has expired are voided daily (data kept no longer than needed).
+CELERY_BEAT_SCHEDULE["wijken-adresverificaties-opruimen"] = {
+    "task": "wijken.adresverificaties_opruimen",
+    "schedule": 24 * 3600.0,
+}

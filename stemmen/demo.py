@@ -23,6 +23,7 @@ from django.utils import timezone
 from groningenmodel.demo import ACHTERNAMEN, VOORNAMEN
 from groningenmodel.models import User
 from wijken import services as ledger
+from wijken.demo import inwoner_voor
 from wijken.models import Adres, Bewoner, Budgetpot, Wijk
 
 from .models import (
@@ -116,10 +117,12 @@ def _bewoners(wijk: Wijk, n: int, prefix: str) -> list[User]:
                 email=email, naam=f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}"
             )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+            adres, jaar = adressen[(i * 3) % len(adressen)], rng.randint(1940, 2006)
             Bewoner.objects.create(
                 user=user,
-                adres=adressen[(i * 3) % len(adressen)],
-                geboortejaar=rng.randint(1940, 2006),
+                adres=adres,
+                inwoner=inwoner_voor(adres, jaar),
+                geboortejaar=jaar,
                 geverifieerd=True,
                 geverifieerd_op=timezone.now(),
             )

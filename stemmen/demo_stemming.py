@@ -201,8 +201,8 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> None:
             peiling=p,
             volgorde=1,
             soort=Vraag.Soort.SCHAAL,
-            tekst="Hoe tevreden bent u over de wijkvernieuwing?",
+            tekst="Hoe tevreden ben je over de wijkvernieuwing?",
         )
         Vraag.objects.create(
-            peiling=p, volgorde=2, soort=Vraag.Soort.OPEN, tekst="Wat mist u in de wijk?"
+            peiling=p, volgorde=2, soort=Vraag.Soort.OPEN, tekst="Wat mis je in de wijk?"
         )

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 
 from .models import (
     Adres,
+    AdresVerificatie,
     Bewoner,
     Boeking,
     Budgetpot,
@@ -58,6 +59,21 @@ class AdresAdmin(admin.ModelAdmin):
 class BewonerAdmin(admin.ModelAdmin):
     list_display = ["user", "adres", "geverifieerd"]
     raw_id_fields = ["user", "adres"]
+
+
+@admin.register(AdresVerificatie)
+class AdresVerificatieAdmin(admin.ModelAdmin):
+    """Open requests (read only: changes go through the services, which audit them)."""
+
+    list_display = ["pk", "adres", "aangevraagd_op", "verstuurd_op", "methode", "pogingen"]
+    list_select_related = ["adres__straat"]
+    raw_id_fields = ["user", "adres", "inwoner"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Indicator)

@@ -10,11 +10,14 @@ import random
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from . import demo_begroting
 from .demo_profielen import profiel_voor
-from .models import Adres, Buurt, Inwoner, Stadsdeel, Straat, Wijk
+from .models import Adres, AdresVerificatie, Bewoner, Buurt, Inwoner, Stadsdeel, Straat, Wijk
+
+DEMO_AANVRAGER = "nieuw.oosterpark@bewoners.demo.groningen.nl"
 
 # (stadsdeel, wijk, soort, inwoners, buurten)
 GEOGRAFIE: list[tuple[str, str, str, int, list[str]]] = [
@@ -188,7 +191,68 @@ def load(*, stdout: Any = None, scale: float = 1.0) -> dict[str, Wijk]:
         stdout.write(
             f"  wijkkompas: {n_metingen} metingen; open begroting voor {n_begrotingen} wijken"
         )
+    if _adresverificatie(wijken["Oosterparkwijk"]) and stdout:
+        stdout.write(f"  adresverificatie: open aanvraag van {DEMO_AANVRAGER}")
     return wijken
+
+
+def inwoner_voor(adres: Adres, geboortejaar: int, geslacht: str = "x") -> Inwoner:
+    """A registered inhabitant of ``adres`` born in ``geboortejaar`` that no account holds
+    yet: an existing one, or a new one (demo accounts are linked to the register the
+    way a verified resident is)."""
+    bezet = Q(bewoner__isnull=False) | Q(verificatie__isnull=False)
+    inwoner = (
+        Inwoner.objects.filter(adres=adres, geboortejaar=geboortejaar)
+        .exclude(bezet)
+        .order_by("pk")
+        .first()
+    )
+    if inwoner is None:
+        inwoner = Inwoner.objects.create(adres=adres, geboortejaar=geboortejaar, geslacht=geslacht)
+    return inwoner
+
+
+def _adresverificatie(wijk: Wijk) -> bool:
+    """One open request (letter not printed yet), so the area team's list is not empty."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    from .services_adres import adresverificatie_aanvragen
+
+    user, created = get_user_model().objects.get_or_create(
+        email=DEMO_AANVRAGER, defaults={"naam": "Noor Nieuw"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+        EmailAddress.objects.create(user=user, email=DEMO_AANVRAGER, verified=True, primary=True)
+    if (
+        Bewoner.objects.filter(user=user).exists()
+        or AdresVerificatie.objects.filter(user=user).exists()
+    ):
+        return False
+    inwoner = (
+        Inwoner.objects.filter(
+            adres__straat__buurt__wijk=wijk,
+            geboortejaar__lte=2000,
+            bewoner__isnull=True,
+            verificatie__isnull=True,
+        )
+        .select_related("adres")
+        .order_by("-pk")
+        .first()
+    )
+    if inwoner is None:
+        return False
+    a = inwoner.adres
+    adresverificatie_aanvragen(
+        user=user,
+        postcode=a.postcode,
+        huisnummer=a.huisnummer,
+        toevoeging=a.toevoeging,
+        geboortejaar=inwoner.geboortejaar,
+    )
+    return True
 
 
 def _profielen(wijken: dict[str, Wijk]) -> None:

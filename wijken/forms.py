@@ -187,3 +187,72 @@ class UploadForm(forms.Form):
         label=_("CSV file"),
         help_text=_("UTF-8 or Latin-1, separated by commas or semicolons, with a header row."),
     )
+
+
+# --- address verification ------------------------------------------------------------------
+
+
+class AdresAanvraagForm(forms.Form):
+    """Postcode, house number, addition and year of birth: what links an account to a
+    registered inhabitant."""
+
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=8,
+        help_text=_("For example 9711 AB."),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "size": "8"}),
+    )
+    huisnummer = forms.IntegerField(
+        label=_("House number"),
+        min_value=1,
+        max_value=99999,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": "6"}),
+    )
+    toevoeging = forms.CharField(
+        label=_("Addition (optional)"),
+        required=False,
+        max_length=10,
+        help_text=_("A letter or number after the house number, e.g. A or 2."),
+        widget=forms.TextInput(attrs={"size": "6"}),
+    )
+    geboortejaar = forms.IntegerField(
+        label=_("Year of birth"),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "size": "6", "autocomplete": "bday-year"}
+        ),
+    )
+
+    def clean_postcode(self) -> str:
+        from .services_adres import POSTCODE, postcode_normaliseren
+
+        value = postcode_normaliseren(self.cleaned_data["postcode"])
+        if not POSTCODE.match(value):
+            raise forms.ValidationError(_("Enter a postcode like 9711 AB."))
+        return value
+
+    def clean_geboortejaar(self) -> int:
+        jaar = self.cleaned_data["geboortejaar"]
+        if not 1900 <= jaar <= timezone.localdate().year:
+            raise forms.ValidationError(_("Enter a year of birth between 1900 and this year."))
+        return int(jaar)
+
+
+class VerificatieCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the letter"),
+        max_length=20,
+        help_text=_("8 letters and digits, e.g. ABCD-EFGH."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters", "size": "12"}
+        ),
+    )
+
+
+class BalieForm(forms.Form):
+    gecontroleerd = forms.BooleanField(
+        label=_(
+            "I have seen a valid identity document of the person at the desk: the address "
+            "and year of birth match this request, and they showed me they can sign in to "
+            "this account."
+        ),
+    )

@@ -16,14 +16,15 @@ from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from groningenmodel.audit import audit_log
 
-from .models import Adres, Buurt, Indicator, Inwoner, Meting, Stadsdeel, Straat, Wijk
+from .models import Adres, Bewoner, Buurt, Indicator, Inwoner, Meting, Stadsdeel, Straat, Wijk
 
 MAX_FOUTEN = 200
 
@@ -54,15 +55,17 @@ class ImportResultaat:
 
 
 AANTAL_LABELS = {
-    "buurten": _lazy("new buurten"),
-    "straten": _lazy("new streets"),
-    "adressen": _lazy("new addresses"),
-    "adressen_verplaatst": _lazy("addresses moved to another street"),
-    "inwoners": _lazy("inhabitants in the file"),
-    "inwoners_vervangen": _lazy("inhabitants replaced"),
-    "indicatoren": _lazy("new indicators"),
-    "metingen_nieuw": _lazy("new values"),
-    "metingen_gewijzigd": _lazy("changed values"),
+    "buurten": gettext_lazy("new buurten"),
+    "straten": gettext_lazy("new streets"),
+    "adressen": gettext_lazy("new addresses"),
+    "adressen_verplaatst": gettext_lazy("addresses moved to another street"),
+    "inwoners": gettext_lazy("inhabitants in the file"),
+    "inwoners_behouden": gettext_lazy("inhabitants still registered (unchanged)"),
+    "inwoners_vervallen": gettext_lazy("inhabitants no longer registered (removed)"),
+    "bewoners_onbevestigd": gettext_lazy("resident accounts that must verify their address again"),
+    "indicatoren": gettext_lazy("new indicators"),
+    "metingen_nieuw": gettext_lazy("new values"),
+    "metingen_gewijzigd": gettext_lazy("changed values"),
 }
 
 
@@ -295,19 +298,46 @@ def _adressen_schrijven(
     Adres.objects.bulk_create(nieuwe_adressen, batch_size=2000)
     if not met_inwoners:
         return
-    bestaand = [adressen[k].pk for k in per_adres if adressen[k].pk]
-    weg = 0
-    for start in range(0, len(bestaand), 900):
-        weg += Inwoner.objects.filter(adres_id__in=bestaand[start : start + 900]).delete()[0]
+    # Update the inhabitants of each address in the file as a difference: people still
+    # registered keep their row (and so the accounts and voting codes linked to them);
+    # only who left is removed and only who arrived is added.
+    bestaand_ids = [adressen[k].pk for k in per_adres if adressen[k].pk]
+    huidig: dict[int, list[Inwoner]] = {}
+    for start in range(0, len(bestaand_ids), 900):
+        for inw in (
+            Inwoner.objects.filter(adres_id__in=bestaand_ids[start : start + 900])
+            .annotate(gekoppeld=Exists(Bewoner.objects.filter(inwoner=OuterRef("pk"))))
+            .order_by("-gekoppeld", "pk")
+        ):
+            huidig.setdefault(inw.adres_id, []).append(inw)
+    weg: list[int] = []
+    inwoners: list[Inwoner] = []
+    behouden = 0
+    for k, lijst in per_adres.items():
+        vrij: dict[tuple[int, str], list[Inwoner]] = {}
+        for oud in huidig.get(adressen[k].pk, []) if adressen[k].pk else []:
+            vrij.setdefault((oud.geboortejaar, oud.geslacht), []).append(oud)
+        for j, g in lijst:
+            if vrij.get((j, g)):
+                vrij[(j, g)].pop(0)
+                behouden += 1
+            else:
+                inwoners.append(Inwoner(adres=adressen[k], geboortejaar=j, geslacht=g))
+        weg += [oud.pk for rest in vrij.values() for oud in rest]
     if weg:
-        res.tel("inwoners_vervangen", weg)
-    inwoners = [
-        Inwoner(adres=adressen[k], geboortejaar=j, geslacht=g)
-        for k, lijst in per_adres.items()
-        for j, g in lijst
-    ]
+        # An account linked to someone who is no longer registered there must verify
+        # its address again (it keeps its account; it loses its link and its vote there).
+        for start in range(0, len(weg), 900):
+            deel = weg[start : start + 900]
+            n = Bewoner.objects.filter(inwoner_id__in=deel).update(inwoner=None, geverifieerd=False)
+            if n:
+                res.tel("bewoners_onbevestigd", n)
+            Inwoner.objects.filter(pk__in=deel).delete()
+        res.tel("inwoners_vervallen", len(weg))
+    if behouden:
+        res.tel("inwoners_behouden", behouden)
     Inwoner.objects.bulk_create(inwoners, batch_size=5000)
-    res.tel("inwoners", len(inwoners))
+    res.tel("inwoners", sum(len(lijst) for lijst in per_adres.values()))
 
 
 JA = {"ja", "yes", "true", "1", "hoger"}

@@ -148,7 +148,13 @@ class Inwoner(models.Model):
 
 
 class Bewoner(models.Model):
-    """Links an account to an address: the account holder is a resident of that wijk."""
+    """Links an account to an address: the account holder is a resident of that wijk.
+
+    Only ``geverifieerd=True`` makes the account a *bewoner*. A row with
+    ``geverifieerd=False`` is a first request still being verified (see
+    :class:`AdresVerificatie`); a verified resident who moves keeps this row as it is
+    until the new address is verified.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bewoner"
@@ -180,6 +186,73 @@ class Bewoner(models.Model):
     @property
     def wijk(self) -> Wijk:
         return self.adres.straat.buurt.wijk
+
+
+CODE_GELDIG_DAGEN = 60  # a letter's code works this many days after printing
+MAX_POGINGEN = 5  # wrong codes before a request is void
+
+
+class AdresVerificatie(models.Model):
+    """An open request to link an account to a registered address (and inhabitant).
+
+    It lives until it ends: verified (code from a letter, or ID checked at the desk),
+    cancelled by the resident, void (too many wrong codes, expired) or replaced by a
+    new request; then the row is deleted (the audit log keeps what happened). The code
+    is stored only as a keyed hash and appears only in the printed letter.
+    One open request per account; one account per inhabitant, also across requests
+    (``inwoner`` is unique here as on :class:`Bewoner`).
+    """
+
+    class Methode(models.TextChoices):
+        BRIEF = "brief", _("letter by post")
+        BALIE = "balie", _("at the desk")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="adresverificatie"
+    )
+    adres = models.ForeignKey(
+        Adres, on_delete=models.CASCADE, related_name="verificaties", verbose_name=_("address")
+    )
+    inwoner = models.OneToOneField(
+        Inwoner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verificatie",
+        verbose_name=_("registered inhabitant"),
+    )
+    geboortejaar = models.PositiveSmallIntegerField(_("year of birth"))
+    aangevraagd_op = models.DateTimeField(_("requested"), default=timezone.now)
+    code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    verstuurd_op = models.DateTimeField(_("letter sent"), null=True, blank=True)
+    methode = models.CharField(_("method"), max_length=10, choices=Methode.choices, blank=True)
+    pogingen = models.PositiveSmallIntegerField(_("wrong codes"), default=0)
+
+    class Meta:
+        ordering = ["aangevraagd_op", "id"]
+        verbose_name = _("address verification")
+        verbose_name_plural = _("address verifications")
+
+    def __str__(self) -> str:
+        return f"{self.adres} ({self.aangevraagd_op:%Y-%m-%d})"
+
+    @property
+    def wijk(self) -> Wijk:
+        return self.adres.straat.buurt.wijk
+
+    @property
+    def verloopt_op(self) -> Any:
+        """When the code of the letter stops working (None before it is sent)."""
+        from datetime import timedelta
+
+        if self.verstuurd_op is None:
+            return None
+        return self.verstuurd_op + timedelta(days=CODE_GELDIG_DAGEN)
+
+    @property
+    def verlopen(self) -> bool:
+        einde = self.verloopt_op
+        return einde is not None and timezone.now() >= einde
 
 
 # --- wijkkompas ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from groningenmodel.permissions import (
+    is_authenticated,
     is_beheerder,
     is_gebiedsteam,
     public_rule,
@@ -49,6 +50,24 @@ def _import_kompas(user: Any, obj: Any) -> bool:
     return is_beheerder(user)
 
 
+@rule("wijken.mijn_adres")
+def _mijn_adres(user: Any, obj: Any) -> bool:
+    """Every signed-in person may link their account to their address."""
+    return is_authenticated(user)
+
+
+@rule("wijken.adresverificaties")
+def _adresverificaties(user: Any, stadsdeel: Any) -> bool:
+    """The list of open address verifications of a stadsdeel, and printing its letters."""
+    return is_beheerder(user) or (stadsdeel is not None and is_gebiedsteam(user, stadsdeel.pk))
+
+
+@rule("wijken.adresverificatie_balie")
+def _adresverificatie_balie(user: Any, verificatie: Any) -> bool:
+    """Verify one request at the desk: area team of the address's stadsdeel."""
+    return verificatie is not None and staff_of_wijk(user, verificatie.wijk)
+
+
 @register_section(_("Address"))
 def _adres(user: Any) -> list[tuple[str, str]]:
     from .models import Bewoner
@@ -62,6 +81,27 @@ def _adres(user: Any) -> list[tuple[str, str]]:
         (str(_("Year of birth")), str(b.geboortejaar or "—")),
         (str(_("Address verified")), str(_("yes")) if b.geverifieerd else str(_("no"))),
     ]
+
+
+@register_section(_("Address verification request"))
+def _adresverificatie(user: Any) -> list[tuple[str, str]]:
+    from .models import AdresVerificatie
+
+    v = (
+        AdresVerificatie.objects.filter(user=user)
+        .select_related("adres__straat__buurt__wijk")
+        .first()
+    )
+    if v is None:
+        return []
+    rows = [
+        (str(_("Address")), str(v.adres)),
+        (str(_("Year of birth")), str(v.geboortejaar)),
+        (str(_("Requested")), f"{v.aangevraagd_op:%Y-%m-%d}"),
+        (str(_("Letter sent")), f"{v.verstuurd_op:%Y-%m-%d}" if v.verstuurd_op else "—"),
+        (str(_("Wrong codes")), str(v.pogingen)),
+    ]
+    return rows
 
 
 @register_section(_("Ledger entries you booked"))

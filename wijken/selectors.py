@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q, Sum
 
-from .models import Boeking, BoekingQuerySet, Budgetpot, Stadsdeel, Wijk
+from .models import AdresVerificatie, Boeking, BoekingQuerySet, Budgetpot, Stadsdeel, Wijk
 
 
 @dataclass(frozen=True)
@@ -215,3 +215,17 @@ def budget_onder_zeggenschap(wijk: Wijk, *, datum: date | None = None) -> int:
     return _saldo(
         Boeking.objects.filter(pot__wijk=wijk, pot__periode_start__lte=d, pot__periode_eind__gte=d)
     ).toegewezen
+
+
+# --- address verification ------------------------------------------------------------------
+
+
+def adresverificaties_open(
+    stadsdeel: Stadsdeel, wijk: Wijk | None = None
+) -> models.QuerySet[AdresVerificatie]:
+    """Open address-verification requests in a stadsdeel (or one wijk of it), oldest
+    first, with what the area team's list shows (no account data)."""
+    qs = AdresVerificatie.objects.filter(adres__straat__buurt__wijk__stadsdeel=stadsdeel)
+    if wijk is not None:
+        qs = qs.filter(adres__straat__buurt__wijk=wijk)
+    return qs.select_related("adres__straat__buurt__wijk").order_by("aangevraagd_op", "pk")

@@ -201,6 +201,16 @@ def _refuse_overdraw(pot: Budgetpot, nodig: int) -> None:
         )
 
 
+def _binnen_open(verplichting: Boeking, bedrag_centen: int) -> None:
+    """Refuse settling or releasing more than is still open of a commitment."""
+    open_ = verplichting_openstaand(verplichting)
+    if bedrag_centen > open_:
+        raise ValidationError(
+            _("Refused: %(amount)s is more than the %(open)s still open of commitment #%(id)s.")
+            % {"amount": euro(bedrag_centen), "open": euro(open_), "id": verplichting.pk}
+        )
+
+
 def _max_grant(pot: Budgetpot, bedrag_centen: int) -> None:
     if pot.max_toekenning_centen is not None and bedrag_centen > pot.max_toekenning_centen:
         raise ValidationError(
@@ -401,14 +411,7 @@ def boeking_uitgave(
         if found := _existing(sleutel):
             return found
         if verplichting is not None:
-            open_ = verplichting_openstaand(verplichting)
-            if bedrag_centen > open_:
-                raise ValidationError(
-                    _(
-                        "Refused: %(amount)s is more than the %(open)s still open of commitment #%(id)s."
-                    )
-                    % {"amount": euro(bedrag_centen), "open": euro(open_), "id": verplichting.pk}
-                )
+            _binnen_open(verplichting, bedrag_centen)
             if bron is None and verplichting.bron_type:
                 bron = (verplichting.bron_type, verplichting.bron_id)
                 bron_label = bron_label or verplichting.bron_label
@@ -471,11 +474,7 @@ def boeking_vrijval(
         if bedrag <= 0:
             raise ValidationError(_("Nothing is left open of this commitment."))
         _positive(bedrag)
-        if bedrag > open_:
-            raise ValidationError(
-                _("Refused: %(amount)s is more than the %(open)s still open of commitment #%(id)s.")
-                % {"amount": euro(bedrag), "open": euro(open_), "id": verplichting.pk}
-            )
+        _binnen_open(verplichting, bedrag)
         return _book(
             pot=pot,
             soort=Boeking.Soort.VRIJVAL,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_adres
 
 app_name = "wijken"
 urlpatterns = [
@@ -11,6 +11,25 @@ urlpatterns = [
         "stadsdeel/<slug:slug>/adressen-importeren/",
         views.adressen_upload,
         name="adressen_upload",
+    ),
+    # Address verification ("Mijn adres"); before "<slug>/" so no wijk slug hides them.
+    path("mijn-adres/", views_adres.mijn_adres, name="mijn_adres"),
+    path("mijn-adres/code/", views_adres.mijn_adres_code, name="mijn_adres_code"),
+    path("mijn-adres/intrekken/", views_adres.mijn_adres_intrekken, name="mijn_adres_intrekken"),
+    path(
+        "stadsdeel/<slug:slug>/adresverificaties/",
+        views_adres.adresverificaties,
+        name="adresverificaties",
+    ),
+    path(
+        "stadsdeel/<slug:slug>/adresverificaties/brieven/",
+        views_adres.adresverificatie_brieven,
+        name="adresverificatie_brieven",
+    ),
+    path(
+        "adresverificatie/<int:pk>/balie/",
+        views_adres.adresverificatie_balie,
+        name="adresverificatie_balie",
     ),
     path("<slug:slug>/", views.wijk_detail, name="detail"),
     path("<slug:slug>/profiel/<str:deel>/", views.profiel_bewerken, name="profiel_bewerken"),

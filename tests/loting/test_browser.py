@@ -91,7 +91,7 @@ def test_staff_runs_a_lottery_from_letter_to_verified_seat(
         resident.get_by_label(re.compile("Ik geef toestemming")).check()
         resident.get_by_role("button", name="Mijn antwoord opslaan").click()
         resident.wait_for_load_state()
-        assert resident.get_by_text("Dank u: uw antwoord is opgeslagen.").is_visible()
+        assert resident.get_by_text("Dank je: je antwoord is opgeslagen.").is_visible()
         assert resident.get_by_test_id("huidig-antwoord").is_visible()
         if i == 0:
             assert_accessible(resident)

@@ -48,9 +48,50 @@ def test_address_import_creates_geography_and_residents(wijk: Any) -> None:
     res2 = adressen_import(
         bestand=KOP + "9713AB;Nieuwe Straat;1;;Nieuwe buurt;Oosterparkwijk;1950;v\n"
     )
-    assert res2.ok and res2.aantallen["inwoners_vervangen"] == 2
+    assert res2.ok and res2.aantallen["inwoners_vervallen"] == 2
     a1 = Adres.objects.get(postcode="9713AB", huisnummer=1, toevoeging="")
     assert list(a1.inwoners.values_list("geboortejaar", flat=True)) == [1950]
+
+
+def test_a_new_extract_keeps_who_is_still_registered_and_their_account(
+    wijk: Any, make_user: Any
+) -> None:
+    """Re-importing the register must not cut the link between a verified account and
+    its inhabitant (one vote per person rests on it); someone who moved out loses it."""
+    from wijken.models import Bewoner
+
+    adres_csv = "9713AB;Nieuwe Straat;1;;Nieuwe buurt;Oosterparkwijk;"
+    res = adressen_import(
+        bestand=KOP + f"{adres_csv}1980;v\n{adres_csv}1982;m\n{adres_csv}2010;x\n"
+    )
+    assert res.ok, res.fouten
+    adres = Adres.objects.get(postcode="9713AB", huisnummer=1)
+    ik = adres.inwoners.get(geboortejaar=1980)
+    hij = adres.inwoners.get(geboortejaar=1982)
+    mij = Bewoner.objects.create(
+        user=make_user(""), adres=adres, inwoner=ik, geboortejaar=1980, geverifieerd=True
+    )
+    hem = Bewoner.objects.create(
+        user=make_user(""), adres=adres, inwoner=hij, geboortejaar=1982, geverifieerd=True
+    )
+
+    # 1982 moved out, 2010 is still there, a baby arrived; 1980 is unchanged.
+    res2 = adressen_import(
+        bestand=KOP + f"{adres_csv}2010;x\n{adres_csv}1980;v\n{adres_csv}2026;v\n"
+    )
+    assert res2.ok, res2.fouten
+    assert res2.aantallen["inwoners_behouden"] == 2
+    assert res2.aantallen["inwoners_vervallen"] == 1
+    assert res2.aantallen["bewoners_onbevestigd"] == 1
+    assert sorted(adres.inwoners.values_list("geboortejaar", flat=True)) == [1980, 2010, 2026]
+    mij.refresh_from_db()
+    hem.refresh_from_db()
+    assert mij.inwoner_id == ik.pk and mij.geverifieerd  # same row, link intact
+    assert hem.inwoner_id is None and not hem.geverifieerd  # must verify again
+    from django.utils import translation
+
+    with translation.override("nl"):  # the summary staff read, in the site's language
+        assert ("inwoners niet meer ingeschreven (verwijderd)", 1) in res2.aantallen_display
 
 
 def test_bad_rows_leave_the_database_unchanged_and_are_all_reported(
