@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from groningenmodel import codes
 from groningenmodel.audit import audit_log
 from wijken.models import Inwoner, Wijk
 
@@ -49,7 +50,6 @@ from .models import (
 
 # Response codes: 10 characters from an alphabet without look-alikes (0/O, 1/I/L):
 # 31**10 ≈ 2**49.5 possibilities. Stored only as a keyed hash.
-CODE_ALFABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTE = 10
 RAADSLEDEN_LABEL = "raadsleden"
 GESLACHTEN = ["m", "v", "x"]
@@ -66,17 +66,14 @@ ORGAAN_VOOR_DOEL = {
 
 
 def code_new() -> str:
-    raw = "".join(secrets.choice(CODE_ALFABET) for _ in range(CODE_LENGTE))
-    return f"{raw[:5]}-{raw[5:]}"
+    return codes.code_maken(CODE_LENGTE, 5)
 
 
-def code_normalise(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch.isalnum())
+code_normalise = codes.code_normaliseren
 
 
 def code_hash(code: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, b"loting-code:" + code_normalise(code).encode(), "sha256").hexdigest()
+    return codes.code_hash("loting-code", code)
 
 
 def token_hash(token: str) -> str:

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from groningenmodel import codes
 from groningenmodel.audit import audit_log
 from groningenmodel.permissions import is_bewoner, staff_of_wijk
 from wijken.models import Bewoner, Inwoner, Wijk
@@ -382,23 +383,19 @@ def eigen_stembiljet(ronde: Ronde, identiteit: Identiteit | None) -> Stembiljet 
 
 # --- voting codes ----------------------------------------------------------------------
 
-ALFABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: unambiguous on paper
+ALFABET = codes.ALFABET
 CODE_LENGTE = 12  # 31**12 ≈ 2**59.4 ≥ 48 bits
 
 
 def code_nieuw() -> str:
-    raw = "".join(secrets.choice(ALFABET) for _ in range(CODE_LENGTE))
-    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTE, 4))
+    return codes.code_maken(CODE_LENGTE, 4)
 
 
-def code_normaliseren(code: str) -> str:
-    return "".join(c for c in code.upper() if c.isalnum()).replace("O", "0")
+code_normaliseren = codes.code_normaliseren
 
 
 def code_hash(code: str) -> str:
-    return hmac.new(
-        settings.SECRET_KEY.encode(), f"stemcode:{code_normaliseren(code)}".encode(), hashlib.sha256
-    ).hexdigest()
+    return codes.code_hash("stemcode", code)
 
 
 def _binding_hash(secret: str) -> str:

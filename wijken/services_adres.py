@@ -26,10 +26,8 @@ The rule
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
-import secrets
 from datetime import timedelta
 from typing import Any
 
@@ -41,6 +39,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from groningenmodel import codes
 from groningenmodel.audit import audit_log
 
 from .models import (
@@ -59,7 +58,6 @@ User = Any
 MAX_MISLUKT = 5  # failed look-ups per account per hour
 MISLUKT_SECONDEN = 3600
 
-ALFABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: unambiguous on paper
 CODE_LENGTE = 8  # 31**8 ≈ 8.5e11; with 5 tries per letter, guessing is hopeless
 
 POSTCODE = re.compile(r"^(\d{4})([A-Z]{2})$")
@@ -69,17 +67,14 @@ POSTCODE = re.compile(r"^(\d{4})([A-Z]{2})$")
 
 
 def code_nieuw() -> str:
-    raw = "".join(secrets.choice(ALFABET) for _ in range(CODE_LENGTE))
-    return f"{raw[:4]}-{raw[4:]}"
+    return codes.code_maken(CODE_LENGTE, 4)
 
 
-def code_normaliseren(code: str) -> str:
-    return "".join(c for c in code.upper() if c.isalnum())
+code_normaliseren = codes.code_normaliseren
 
 
 def code_hash(verificatie_id: int, code: str) -> str:
-    msg = f"adresverificatie:{verificatie_id}:{code_normaliseren(code)}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), msg, hashlib.sha256).hexdigest()
+    return codes.code_hash(f"adresverificatie:{verificatie_id}", code)
 
 
 # --- looking up an address ------------------------------------------------------------------

@@ -247,3 +247,29 @@ def test_a_totp_code_works_once(client, roles):
         else:
             assert response.status_code == 200
             assert "_auth_user_id" not in client.session
+
+
+def test_printed_codes_share_one_alphabet_and_keep_their_stored_hashes(settings):
+    """Lottery, voting and address codes use one generator; the hash of each kind is
+    still HMAC(SECRET_KEY, "<kind>:<symbols>"), so codes already printed keep working."""
+    import hashlib
+    import hmac
+
+    from groningenmodel import codes
+    from loting import services as loting
+    from stemmen import services_stemming as stemmen
+    from wijken import services_adres as wijken
+
+    settings.SECRET_KEY = "vaste-sleutel-voor-de-test"
+
+    def oud(msg: str) -> str:
+        return hmac.new(settings.SECRET_KEY.encode(), msg.encode(), hashlib.sha256).hexdigest()
+
+    assert stemmen.code_hash("abcd efgh-jkmn") == oud("stemcode:ABCDEFGHJKMN")
+    assert loting.code_hash("abcde-fghjk") == oud("loting-code:ABCDEFGHJK")
+    assert wijken.code_hash(7, "abcd-efgh") == oud("adresverificatie:7:ABCDEFGH")
+    for maak, groepen in ((stemmen.code_nieuw, 3), (loting.code_new, 2), (wijken.code_nieuw, 2)):
+        code = maak()
+        assert code.count("-") == groepen - 1
+        assert set(code.replace("-", "")) <= set(codes.ALFABET)
+    assert not set("01OIL") & set(codes.ALFABET)
