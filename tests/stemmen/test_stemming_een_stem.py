@@ -20,18 +20,6 @@ from tests.stemmen.factories_stemming import idee_pks, make_ronde
 from wijken.models import Adres, Bewoner, Inwoner
 
 
-@pytest.fixture(autouse=True)
-def _english(request: Any) -> Any:
-    """Assertions read the English msgids (the site itself starts in Dutch)."""
-    from django.conf import settings
-    from django.utils import translation
-
-    if "client" in request.fixturenames:
-        request.getfixturevalue("client").cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    with translation.override("en"):
-        yield
-
-
 def _huishouden(wijk: Any, make_user: Any) -> tuple[Any, Inwoner, Inwoner, Adres]:
     """An address with two registered adults; the first has an account linked to them."""
     adres = Adres.objects.filter(straat__buurt__wijk=wijk).order_by("pk")[0]
